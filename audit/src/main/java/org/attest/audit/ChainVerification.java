@@ -9,7 +9,10 @@ import org.jspecify.annotations.Nullable;
  * @param firstBrokenSequence the first sequence whose link or hash does not hold, or null when intact
  * @param reason why that link is broken (PHI-free), or null when intact
  */
-public record ChainVerification(long recordsChecked, @Nullable Long firstBrokenSequence, @Nullable String reason) {
+public record ChainVerification(
+        long recordsChecked,
+        @Nullable Long firstBrokenSequence,
+        @Nullable String reason) {
 
     public boolean intact() {
         return firstBrokenSequence == null;

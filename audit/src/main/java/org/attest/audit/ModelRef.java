@@ -10,4 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param artifactSha256 hex SHA-256 of the model artifact
  * @param cardHash hex SHA-256 of the model card, or null while models have no card
  */
-public record ModelRef(String name, String version, String artifactSha256, @Nullable String cardHash) {}
+public record ModelRef(
+        String name,
+        String version,
+        String artifactSha256,
+        @Nullable String cardHash) {}

@@ -32,7 +32,8 @@ public final class TestPostgres {
     /** A JDBC URL (user and password included as parameters) of a database created just now. */
     public static synchronized String newDatabase() {
         String admin = adminUrl();
-        String name = PREFIX + System.currentTimeMillis() + "_" + Integer.toUnsignedString(ThreadLocalRandom.current().nextInt(), 36);
+        String name = PREFIX + System.currentTimeMillis() + "_"
+                + Integer.toUnsignedString(ThreadLocalRandom.current().nextInt(), 36);
         execute(admin, "CREATE DATABASE " + name);
         CREATED.add(name);
         return withDatabase(admin, name);

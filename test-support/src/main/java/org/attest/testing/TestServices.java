@@ -22,5 +22,4 @@ final class TestServices {
             return false;
         }
     }
-
 }
