@@ -12,4 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param device the execution provider it runs on ({@code cpu} or {@code cuda}), or null before loading
  */
 public record ModelStatus(
-        String alias, ModelVersion version, ModelState state, @Nullable String failureReason, @Nullable String device) {}
+        String alias,
+        ModelVersion version,
+        ModelState state,
+        @Nullable String failureReason,
+        @Nullable String device) {}

@@ -1,0 +1,154 @@
+package org.attest.serving.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.onnxruntime.OrtException;
+import java.util.List;
+import org.attest.serving.internal.CentroidSummarizer.Extract;
+import org.junit.jupiter.api.Test;
+
+class CentroidSummarizerTest {
+
+    private final CentroidSummarizer summarizer = TestModel.summarizer();
+
+    /** Summary units, one per line or sentence, with a turn's speaker taken off. */
+    private static List<String> units(String summary) {
+        return NoteSegmenter.segment(summary).stream().map(NoteUnit::content).toList();
+    }
+
+    private static String collapsed(String text) {
+        return text.replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void isDeterministic() throws OrtException {
+        Extract first = summarizer.summarize(TestNotes.CLINIC_NOTE);
+        Extract second = summarizer.summarize(TestNotes.CLINIC_NOTE);
+
+        assertThat(second.text()).isEqualTo(first.text());
+        assertThat(second.confidence()).isEqualTo(first.confidence());
+    }
+
+    @Test
+    void everySummaryUnitComesFromTheInputInItsOrderAndHeadersAreNotQuoted() throws OrtException {
+        Extract extract = summarizer.summarize(TestNotes.CLINIC_NOTE);
+        List<String> units = units(extract.text());
+
+        assertThat(units).hasSizeBetween(1, 6);
+        String source = collapsed(TestNotes.CLINIC_NOTE);
+        int previous = -1;
+        for (String unit : units) {
+            int at = source.indexOf(unit);
+            assertThat(at)
+                    .as("'%s' is in the note after the previous unit", unit)
+                    .isGreaterThan(previous);
+            previous = at;
+        }
+        assertThat(extract.text()).doesNotContain("HISTORY OF PRESENT ILLNESS", "ASSESSMENT AND PLAN");
+    }
+
+    @Test
+    void repeatedSentencesAppearOnceInTheSummary() throws OrtException {
+        String repeated = """
+                The patient has chest pain. The patient has chest pain. The patient has chest pain.
+                THE PATIENT HAS CHEST PAIN!
+                The patient has chest pain .
+                He takes lisinopril for hypertension. He takes lisinopril for hypertension.
+                An ECG shows sinus rhythm. Troponin is negative. He will see cardiology next week.
+                The patient has chest pain. Blood glucose is 140 fasting. He walks daily for exercise.
+                His father had a heart attack at sixty. He does not smoke. He drinks alcohol rarely.
+                """;
+
+        List<String> units = units(summarizer.summarize(repeated).text());
+
+        List<String> normalized = units.stream()
+                .map(unit -> new NoteUnit(NoteUnit.Kind.SENTENCE, unit, unit, 0).normalized())
+                .toList();
+        assertThat(normalized).doesNotHaveDuplicates();
+        assertThat(units).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void summarizesADialogueKeepingSpeakers() throws OrtException {
+        Extract extract = summarizer.summarize(TestNotes.DIALOGUE);
+
+        List<String> lines = extract.text().lines().toList();
+        assertThat(lines).isNotEmpty().allMatch(line -> line.startsWith("Doctor: ") || line.startsWith("Patient: "));
+        assertThat(lines).noneMatch(line -> line.equals("Patient: Okay."));
+        for (String unit : units(extract.text())) {
+            assertThat(TestNotes.DIALOGUE).contains(unit);
+        }
+        assertThat(extract.confidence()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void aOneSentenceTextIsItsOwnSummary() throws OrtException {
+        String sentence = "The patient reports a sore throat and fever for three days.";
+
+        assertThat(summarizer.summarize(sentence).text()).isEqualTo(sentence);
+        assertThat(summarizer.summarize("  Fever.  ").text()).isEqualTo("Fever.");
+    }
+
+    @Test
+    void aTextOfHeadersOnlyStillGetsASummary() throws OrtException {
+        assertThat(summarizer.summarize("ALLERGIES\nMEDICATIONS").text()).isIn("ALLERGIES", "MEDICATIONS");
+    }
+
+    @Test
+    void summarizesALongNoteWithinTheUnitCap() throws OrtException {
+        Extract extract = summarizer.summarize(TestNotes.longNote(300));
+
+        assertThat(extract.candidates()).isEqualTo(300);
+        assertThat(units(extract.text())).hasSize(6);
+        assertThat(extract.confidence()).isBetween(0.0, 1.0);
+
+        Extract capped = summarizer.summarize(TestNotes.longNote(CentroidSummarizer.MAX_UNITS + 50));
+        assertThat(capped.candidates()).isEqualTo(CentroidSummarizer.MAX_UNITS);
+    }
+
+    @Test
+    void confidenceIsAProbabilityAndHigherForAClinicalNoteThanForOffTopicOrGarbledText() throws OrtException {
+        double note = summarizer.summarize(TestNotes.CLINIC_NOTE).confidence();
+        double dialogue = summarizer.summarize(TestNotes.DIALOGUE).confidence();
+        List<Double> others = List.of(
+                summarizer.summarize(TestNotes.OFF_TOPIC).confidence(),
+                summarizer.summarize(TestNotes.RECIPE).confidence(),
+                summarizer.summarize(TestNotes.GARBLED).confidence(),
+                summarizer.summarize("xk3j 9fq2 zzpq lv0w").confidence());
+
+        for (double confidence : List.of(note, dialogue)) {
+            assertThat(confidence).isBetween(0.0, 1.0).isGreaterThan(0.6);
+        }
+        assertThat(others)
+                .allSatisfy(other ->
+                        assertThat(other).isBetween(0.0, 1.0).isLessThan(0.4).isLessThan(note - 0.3));
+        assertThat(others.stream().mapToDouble(Double::doubleValue).max().orElseThrow())
+                .isLessThan(Math.min(note, dialogue));
+    }
+
+    @Test
+    void signalsAreCosines() throws OrtException {
+        ConfidenceSignals signals = summarizer.summarize(TestNotes.CLINIC_NOTE).signals();
+
+        assertThat(signals.domain()).isBetween(0.3, 1.0);
+        assertThat(signals.coverage()).isBetween(0.5, 1.0);
+        assertThat(signals.cohesion()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void aOneUnitTextHasNeutralCoverage() throws OrtException {
+        ConfidenceSignals signals =
+                summarizer.summarize("Blood pressure is well controlled.").signals();
+
+        assertThat(signals.coverage()).isEqualTo(SummaryConfidence.NEUTRAL_COVERAGE);
+    }
+
+    @Test
+    void candidatesDropHeadersShortUnitsAndRepeats() {
+        List<NoteUnit> units = NoteSegmenter.segment("PLAN\nOkay. Rest and fluids today. Rest and fluids today!");
+
+        assertThat(CentroidSummarizer.candidates(units))
+                .extracting(NoteUnit::text)
+                .containsExactly("Rest and fluids today.");
+    }
+}
