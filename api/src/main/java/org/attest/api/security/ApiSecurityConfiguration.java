@@ -1,0 +1,83 @@
+package org.attest.api.security;
+
+import org.attest.api.ratelimit.RateLimitFilter;
+import org.attest.api.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The API's filter chain: stateless bearer tokens, a scope per operation, deny by default, and per-client rate
+ * limiting right after authentication.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+    static final String SUMMARIES_WRITE = "SCOPE_summaries:write";
+    static final String SUMMARIES_READ = "SCOPE_summaries:read";
+    static final String REDACT = "SCOPE_redact";
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiFilterChain(
+            HttpSecurity http, JwtDecoder decoder, RateLimitFilter rateLimit, Problems problems) {
+        ProblemAuthenticationEntryPoint failures = new ProblemAuthenticationEntryPoint(problems);
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/actuator/prometheus")
+                        .permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/v1/summaries")
+                        .hasAuthority(SUMMARIES_WRITE)
+                        .requestMatchers(HttpMethod.GET, "/v1/summaries/*")
+                        .hasAuthority(SUMMARIES_READ)
+                        .requestMatchers(HttpMethod.POST, "/v1/redact")
+                        .hasAuthority(REDACT)
+                        .anyRequest()
+                        .denyAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(decoder))
+                        .authenticationEntryPoint(failures)
+                        .accessDeniedHandler(failures))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(failures).accessDeniedHandler(failures))
+                .addFilterAfter(rateLimit, BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** Outside the local profile the issuer must be configured; its discovery document gives the keys. */
+    @Configuration(proxyBeanMethods = false)
+    @Profile("!local")
+    static class ExternalIssuer {
+
+        @Bean
+        IssuerUri issuerUri(SecurityProperties properties) {
+            String issuer = properties.issuer();
+            if (issuer == null || issuer.isBlank()) {
+                throw new IllegalStateException(
+                        "attest.security.issuer is required outside the local profile (the OIDC issuer URI)");
+            }
+            return new IssuerUri(issuer);
+        }
+
+        @Bean
+        JwtDecoder jwtDecoder(IssuerUri issuer, SecurityProperties properties) {
+            return TokenValidation.fromIssuerLocation(issuer, properties);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.attest.api.summaries;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.attest.api.security.Caller;
+import org.attest.api.web.ApiProperties;
+import org.attest.audit.AuditEvent;
+import org.attest.audit.AuditEventType;
+import org.attest.audit.AuditTrail;
+import org.attest.audit.InputFingerprint;
+import org.attest.audit.InputFingerprints;
+import org.attest.audit.ModelRef;
+import org.attest.redaction.Redaction;
+import org.attest.redaction.Redactor;
+import org.attest.review.NewReviewItem;
+import org.attest.review.ReleaseCandidate;
+import org.attest.review.ReleaseDecision;
+import org.attest.review.ReleasePolicy;
+import org.attest.review.ReviewQueue;
+import org.attest.serving.Summarizer;
+import org.attest.serving.SummaryDraft;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The summarize use case: redact the input, summarize it, redact the output again, decide release, then store the
+ * summary, its review item and its audit event in one transaction. If that transaction fails, nothing is
+ * released: the caller gets the exception and answers 503.
+ */
+@Service
+class Summarization {
+
+    private final Redactor redactor;
+    private final Summarizer summarizer;
+    private final ReleasePolicy releasePolicy;
+    private final InputFingerprints fingerprints;
+    private final Summaries summaries;
+    private final ReviewQueue reviews;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    Summarization(
+            Redactor redactor,
+            Summarizer summarizer,
+            ReleasePolicy releasePolicy,
+            InputFingerprints fingerprints,
+            Summaries summaries,
+            ReviewQueue reviews,
+            AuditTrail audit,
+            PlatformTransactionManager transactions,
+            ApiProperties properties,
+            Clock clock,
+            MeterRegistry meters) {
+        this.redactor = redactor;
+        this.summarizer = summarizer;
+        this.releasePolicy = releasePolicy;
+        this.fingerprints = fingerprints;
+        this.summaries = summaries;
+        this.reviews = reviews;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setTimeout((int) Math.max(1, properties.commitTimeout().toSeconds()));
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    Summary summarize(Caller caller, String requestId, String text) {
+        Redaction input = redactor.redact(text);
+        SummaryDraft draft = summarizer.summarize(input.redactedText());
+        String output = redactor.redact(draft.text()).redactedText();
+        ReleaseDecision decision = releasePolicy.decide(
+                new ReleaseCandidate(draft.confidence(), draft.model().confidenceThreshold(), draft.degraded()));
+        Summary summary = new Summary(
+                UUID.randomUUID(),
+                caller.clientId(),
+                caller.actor(),
+                requestId,
+                decision.released() ? SummaryStatus.RELEASED : SummaryStatus.PENDING_REVIEW,
+                decision.released() ? output : null,
+                output,
+                input.redactedText(),
+                draft.confidence(),
+                new Summary.ModelOfRecord(
+                        draft.model().name(),
+                        draft.model().version(),
+                        draft.model().artifactSha256()),
+                draft.degraded(),
+                input.policyVersion(),
+                decision.policyVersion(),
+                decision.released() ? null : decision.reason(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        InputFingerprint fingerprint = fingerprints.of(text);
+        transaction.executeWithoutResult(status -> store(summary, fingerprint, caller));
+        meters.counter(
+                        "attest.summaries",
+                        "status",
+                        summary.status().name(),
+                        "degraded",
+                        Boolean.toString(summary.degraded()))
+                .increment();
+        return summary;
+    }
+
+    private void store(Summary summary, InputFingerprint fingerprint, Caller caller) {
+        summaries.add(summary);
+        boolean released = summary.status() == SummaryStatus.RELEASED;
+        if (!released) {
+            reviews.enqueue(new NewReviewItem(
+                    summary.id(),
+                    summary.reviewReason() == null ? "" : summary.reviewReason(),
+                    summary.confidence(),
+                    summary.model().id(),
+                    summary.redactionPolicyVersion()));
+        }
+        audit.append(AuditEvent.builder(
+                        released ? AuditEventType.PREDICTION_RELEASED : AuditEventType.PREDICTION_QUEUED_FOR_REVIEW,
+                        caller.actor(),
+                        caller.clientId(),
+                        summary.requestId())
+                .subject(summary.id().toString())
+                .input(fingerprint)
+                .output(summary.draftText())
+                .confidence(summary.confidence())
+                .model(new ModelRef(
+                        summary.model().name(),
+                        summary.model().version(),
+                        summary.model().artifactSha256(),
+                        null))
+                .redactionPolicy(summary.redactionPolicyVersion())
+                .decision(summary.status().name(), summary.reviewReason())
+                .build());
+    }
+}
