@@ -1,0 +1,5 @@
+/** Benchmarks and evaluations, one {@code *Benchmark} main class each, started by {@code bench/run}. */
+@NullMarked
+package org.attest.bench;
+
+import org.jspecify.annotations.NullMarked;
