@@ -25,7 +25,11 @@ public final class TestEnvironment {
     private TestEnvironment() {}
 
     public static void register(DynamicPropertyRegistry registry) {
-        String database = TestPostgres.newDatabase();
+        register(registry, TestPostgres.newDatabase());
+    }
+
+    /** The same, on a database of the caller's (a JDBC URL as a superuser), e.g. on a private cluster. */
+    public static void register(DynamicPropertyRegistry registry, String database) {
         registry.add("spring.flyway.url", () -> database);
         registry.add("spring.datasource.url", () -> TestPostgres.asRole(database, APPLICATION_ROLE));
         registry.add("attest.rate-limit.redis-url", TestRedis::url);

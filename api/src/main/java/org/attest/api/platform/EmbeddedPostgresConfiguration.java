@@ -42,6 +42,8 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
+                // zonky turns synchronous_commit off for tests; an acknowledged commit must survive a crash
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         log.info(
                 "no spring.datasource.url set: embedded PostgreSQL on port {} with data in {}",

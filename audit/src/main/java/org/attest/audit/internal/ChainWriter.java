@@ -63,11 +63,15 @@ final class ChainWriter {
         return records;
     }
 
-    /** Takes the chain's lock until the current transaction ends. */
+    /**
+     * Takes the chain's lock until the current transaction ends, and makes that transaction's commit wait for its
+     * WAL to reach disk whatever the server's {@code synchronous_commit} says: an acknowledged audit row must survive
+     * a crash.
+     */
     static void lock(JdbcClient jdbc) {
-        jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(:key)")
+        jdbc.sql("SELECT set_config('synchronous_commit', 'on', true), pg_advisory_xact_lock(:key)")
                 .param("key", APPEND_LOCK)
-                .query(Integer.class)
+                .query((rs, row) -> rs.getString(1))
                 .single();
     }
 

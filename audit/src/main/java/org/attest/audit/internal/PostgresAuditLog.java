@@ -69,7 +69,8 @@ class PostgresAuditLog implements AuditLog {
                 fingerprints.stream().map(InputFingerprint::hmac).distinct().toList();
         return jdbc
                 .sql("SELECT " + AuditRows.COLUMNS
-                        + " FROM audit_event WHERE input_hmac IN (:hmacs) ORDER BY seq LIMIT :limit")
+                        + " FROM audit_event WHERE input_hmac IN (:hmacs) AND event_type IN"
+                        + " ('PREDICTION_RELEASED', 'PREDICTION_QUEUED_FOR_REVIEW') ORDER BY seq LIMIT :limit")
                 .param("hmacs", hmacs)
                 .param("limit", limit)
                 .query(AuditRows::map)
