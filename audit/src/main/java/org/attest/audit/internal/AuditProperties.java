@@ -61,16 +61,18 @@ record AuditProperties(
     /**
      * The group committer.
      *
-     * @param committers threads that commit groups; while one holds the chain lock the next prepares its group
+     * @param committers threads that commit groups. One (the default) gives the largest groups: everything that
+     *     arrived during the previous commit's flush; a second one runs its group's writes while the first flushes,
+     *     but the chain lock is held through each flush, so callers then split into two alternating, smaller groups
      * @param maxBatch the most writes committed in one transaction
      * @param queueCapacity writes waiting for a committer; beyond it a request fails at once with 503
      */
     record GroupCommit(
-            @DefaultValue("2") @Min(1) @Max(16) int committers,
+            @DefaultValue("1") @Min(1) @Max(16) int committers,
             @DefaultValue("256") @Min(1) @Max(2000) int maxBatch,
             @DefaultValue("4096") @Min(1) @Max(1_000_000) int queueCapacity) {
 
-        static final GroupCommit DEFAULTS = new GroupCommit(2, 256, 4096);
+        static final GroupCommit DEFAULTS = new GroupCommit(1, 256, 4096);
     }
 
     /**

@@ -1,11 +1,11 @@
 package org.attest.audit.internal;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.List;
 import org.attest.audit.Actor;
 import org.attest.audit.AuditEvent;
 import org.attest.audit.AuditEventType;
@@ -23,42 +23,59 @@ final class AuditRows {
             input_hmac_key_id, output, confidence, model_name, model_version, model_sha256, model_card_hash,
             redaction_policy_version, decision, rule, prev_hash, hash""";
 
-    static final String INSERT = "INSERT INTO audit_event (" + COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /**
+     * The critical section of an append in one call (migration V14): lock, check the head the hashes were computed
+     * against, insert the whole group from one array per column. The first two parameters are the expected head.
+     */
+    static final String APPEND = "SELECT appended, head_seq, head_hash FROM audit_append(?, ?, ?::bigint[],"
+            + " ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::text[], ?::float8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::text[], ?::text[])";
 
     private AuditRows() {}
 
-    /** Binds a record to the 21 parameters of {@link #INSERT}. */
-    static void bind(PreparedStatement ps, AuditRecord record) throws SQLException {
-        AuditEvent event = record.event();
-        InputFingerprint input = event.input();
-        ModelRef model = event.model();
-        Double confidence = event.confidence();
-        ps.setLong(1, record.sequence());
-        ps.setObject(2, OffsetDateTime.ofInstant(record.time(), ZoneOffset.UTC));
-        ps.setString(3, event.type().name());
-        ps.setString(4, event.actor().issuer());
-        ps.setString(5, event.actor().subject());
-        ps.setString(6, event.clientId());
-        ps.setString(7, event.requestId());
-        ps.setString(8, event.subjectId());
-        ps.setString(9, input == null ? null : input.hmac());
-        ps.setString(10, input == null ? null : input.keyId());
-        ps.setString(11, event.output());
-        if (confidence == null) {
-            ps.setNull(12, Types.DOUBLE);
-        } else {
-            ps.setDouble(12, confidence);
+    /** Binds records, column by column, to the 21 array parameters of {@link #APPEND} from parameter 3 on. */
+    static void bindColumns(PreparedStatement ps, List<AuditRecord> records) throws SQLException {
+        int n = records.size();
+        Long[] seq = new Long[n];
+        Double[] confidence = new Double[n];
+        String[][] text = new String[19][n];
+        for (int i = 0; i < n; i++) {
+            AuditRecord record = records.get(i);
+            AuditEvent event = record.event();
+            InputFingerprint input = event.input();
+            ModelRef model = event.model();
+            seq[i] = record.sequence();
+            confidence[i] = event.confidence();
+            text[0][i] = record.time().toString();
+            text[1][i] = event.type().name();
+            text[2][i] = event.actor().issuer();
+            text[3][i] = event.actor().subject();
+            text[4][i] = event.clientId();
+            text[5][i] = event.requestId();
+            text[6][i] = event.subjectId();
+            text[7][i] = input == null ? null : input.hmac();
+            text[8][i] = input == null ? null : input.keyId();
+            text[9][i] = event.output();
+            text[10][i] = model == null ? null : model.name();
+            text[11][i] = model == null ? null : model.version();
+            text[12][i] = model == null ? null : model.artifactSha256();
+            text[13][i] = model == null ? null : model.cardHash();
+            text[14][i] = event.redactionPolicyVersion();
+            text[15][i] = event.decision();
+            text[16][i] = event.rule();
+            text[17][i] = record.prevHash();
+            text[18][i] = record.hash();
         }
-        ps.setString(13, model == null ? null : model.name());
-        ps.setString(14, model == null ? null : model.version());
-        ps.setString(15, model == null ? null : model.artifactSha256());
-        ps.setString(16, model == null ? null : model.cardHash());
-        ps.setString(17, event.redactionPolicyVersion());
-        ps.setString(18, event.decision());
-        ps.setString(19, event.rule());
-        ps.setString(20, record.prevHash());
-        ps.setString(21, record.hash());
+        Connection connection = ps.getConnection();
+        ps.setArray(3, connection.createArrayOf("bigint", seq));
+        for (int column = 0; column < 10; column++) {
+            ps.setArray(4 + column, connection.createArrayOf("text", text[column]));
+        }
+        ps.setArray(14, connection.createArrayOf("float8", confidence));
+        for (int column = 10; column < 19; column++) {
+            ps.setArray(5 + column, connection.createArrayOf("text", text[column]));
+        }
     }
 
     /**

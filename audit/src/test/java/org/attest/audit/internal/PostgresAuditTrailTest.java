@@ -174,6 +174,32 @@ class PostgresAuditTrailTest {
     }
 
     @Test
+    void aGroupInsertedInOneStatementReadsBackToTheSameRecords() {
+        Random random = new Random(20250308);
+        String requestId = UUID.randomUUID().toString();
+        List<AuditEvent> group = new ArrayList<>();
+        double[] edges = {0.0, 1.0, Double.MIN_VALUE, 0.1 + 0.2, 1e-300};
+        for (int i = 0; i < 60; i++) {
+            double confidence = i < edges.length ? edges[i] : random.nextDouble();
+            String output = switch (i % 4) {
+                case 0 -> "";
+                case 1 -> "comma, \"quote\", newline\nand ✓ é {braces} \\ backslash NULL";
+                case 2 -> "{\"a\",\"b\"}";
+                default -> "plain " + random.nextLong();
+            };
+            group.add(
+                    i % 7 == 0 ? AuditEvents.minimal(requestId) : AuditEvents.released(requestId, output, confidence));
+        }
+
+        List<AuditRecord> appended =
+                db.transaction.execute(status -> db.writer(Clock.systemUTC()).append(group));
+
+        assertThat(appended).hasSize(60);
+        assertThat(trail.findByRequestId(requestId)).containsExactlyElementsOf(appended);
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
     void anAppendInAMonthWithoutAPartitionCreatesItFirst() {
         Instant longAgo = Instant.parse("2019-07-15T12:00:00Z");
         PostgresAuditTrail fixed = db.trail(Clock.fixed(longAgo, ZoneOffset.UTC));
