@@ -92,25 +92,9 @@ final class RetentionPurge {
 
     private Outcome purgeLocked(String partition, YearMonth month, Actor operator) {
         JdbcClient client = JdbcClient.create(jdbc);
-        client.sql("SELECT set_config('lock_timeout', '5s', true)")
-                .query(String.class)
-                .single();
-        List<String> partitions = client.sql("""
-                        SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-                        WHERE i.inhparent = 'audit_event'::regclass ORDER BY c.relname""").query(String.class).list();
-        if (!partitions.contains(partition)) {
-            return refused(partition + " is not a partition of audit_event");
-        }
-        if (!partitions.getFirst().equals(partition)) {
-            return refused("purge the oldest partition first: " + partitions.getFirst());
-        }
-        ChainWriter.lock(client);
-        Optional<String> headPartition = client.sql(
-                        "SELECT tableoid::regclass::text FROM audit_event ORDER BY seq DESC LIMIT 1")
-                .query(String.class)
-                .optional();
-        if (headPartition.isPresent() && headPartition.get().equals(partition)) {
-            return refused(partition + " holds the chain head; it can be purged once newer events exist");
+        Optional<String> refusal = refusal(client, partition);
+        if (refusal.isPresent()) {
+            return refused(refusal.get());
         }
         Optional<ChainWriter.Head> last = client.sql(
                         "SELECT seq, hash FROM " + partition + " ORDER BY seq DESC LIMIT 1")
@@ -121,16 +105,52 @@ final class RetentionPurge {
                 .single();
         Checkpoint checkpoint = null;
         if (last.isPresent()) {
-            Optional<String> next = client.sql("SELECT prev_hash FROM audit_event WHERE seq = :seq")
-                    .param("seq", last.get().sequence() + 1)
-                    .query(String.class)
-                    .optional();
-            if (next.isEmpty() || !next.get().equals(last.get().hash())) {
+            if (!linksAfter(client, last.get())) {
                 return refused("the chain does not link after " + partition + ": verify it before purging");
             }
             checkpoint = CheckpointLedger.insert(client, CheckpointKind.PURGE, last.get(), key, clock);
         }
-        String range = last.map(head -> "up to sequence " + head.sequence()).orElse("no rows");
+        String what = rows + " rows, "
+                + last.map(head -> "up to sequence " + head.sequence()).orElse("no rows");
+        recordAndDrop(client, partition, operator, what);
+        return new Outcome(true, "purged " + partition + " (" + month + "): " + what, checkpoint);
+    }
+
+    /** Why the partition may not go now, if it may not; takes the chain lock on the way. */
+    private static Optional<String> refusal(JdbcClient client, String partition) {
+        client.sql("SELECT set_config('lock_timeout', '5s', true)")
+                .query(String.class)
+                .single();
+        List<String> partitions = client.sql("""
+                        SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                        WHERE i.inhparent = 'audit_event'::regclass ORDER BY c.relname""").query(String.class).list();
+        if (!partitions.contains(partition)) {
+            return Optional.of(partition + " is not a partition of audit_event");
+        }
+        if (!partitions.getFirst().equals(partition)) {
+            return Optional.of("purge the oldest partition first: " + partitions.getFirst());
+        }
+        ChainWriter.lock(client);
+        Optional<String> headPartition = client.sql(
+                        "SELECT tableoid::regclass::text FROM audit_event ORDER BY seq DESC LIMIT 1")
+                .query(String.class)
+                .optional();
+        if (headPartition.isPresent() && headPartition.get().equals(partition)) {
+            return Optional.of(partition + " holds the chain head; it can be purged once newer events exist");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the row after {@code last} links to it, so that the chain resumes exactly there. */
+    private static boolean linksAfter(JdbcClient client, ChainWriter.Head last) {
+        Optional<String> next = client.sql("SELECT prev_hash FROM audit_event WHERE seq = :seq")
+                .param("seq", last.sequence() + 1)
+                .query(String.class)
+                .optional();
+        return next.isPresent() && next.get().equals(last.hash());
+    }
+
+    private void recordAndDrop(JdbcClient client, String partition, Actor operator, String what) {
         new ChainWriter(jdbc, clock, new AuditPartitions(Objects.requireNonNull(jdbc.getDataSource())))
                 .append(List.of(AuditEvent.builder(
                                 AuditEventType.AUDIT_PURGED,
@@ -138,11 +158,10 @@ final class RetentionPurge {
                                 "attest-audit-tool",
                                 UUID.randomUUID().toString())
                         .subject(partition)
-                        .decision("PURGED", rows + " rows, " + range)
+                        .decision("PURGED", what)
                         .build()));
         client.sql("ALTER TABLE audit_event DETACH PARTITION " + partition).update();
         client.sql("DROP TABLE " + partition).update();
-        return new Outcome(true, "purged " + partition + " (" + month + "): " + rows + " rows, " + range, checkpoint);
     }
 
     private static Outcome refused(String why) {
