@@ -72,6 +72,46 @@ public final class PrivatePostgres implements AutoCloseable {
         command(pgCtl().toString(), "-D", dataDirectory.toString(), "stop", "-m", "immediate", "-w");
     }
 
+    /**
+     * Freezes the server as a hung machine would ({@code kill -STOP} of the postmaster and every backend) and
+     * returns the frozen processes for {@link #thaw}.
+     */
+    public List<Long> freeze() {
+        List<Long> pids = new ArrayList<>();
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                    .getFirst()
+                    .strip());
+            pids.add(postmaster);
+            ProcessHandle.of(postmaster)
+                    .ifPresent(process -> process.descendants().forEach(child -> pids.add(child.pid())));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read postmaster.pid of the private cluster", e);
+        }
+        signal("-STOP", pids);
+        return pids;
+    }
+
+    /** Lets frozen processes run again. */
+    public void thaw(List<Long> pids) {
+        signal("-CONT", pids);
+    }
+
+    private static void signal(String signal, List<Long> pids) {
+        List<String> line = new ArrayList<>(List.of("kill", signal));
+        pids.forEach(pid -> line.add(Long.toString(pid)));
+        try {
+            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new IllegalStateException("kill could not run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling the private cluster", e);
+        }
+    }
+
     /** Starts the server again on the same port and data directory; crash recovery replays the WAL. */
     public void restart() {
         try {

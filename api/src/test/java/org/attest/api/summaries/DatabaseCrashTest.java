@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * PostgreSQL — a private cluster of this test, never the shared server — is killed ({@code pg_ctl stop -m
  * immediate}) and started again. Then, reconciling responses with rows by request id: every 2xx has exactly one
  * audit row and its summary, no audit row or summary exists without the other, every request got an answer (2xx or
- * 503) within a bound, the service recovered without a restart, and the chain verifies.
+ * 503) within a bound, the service recovered without a restart, and the chain verifies. A database that hangs
+ * instead ({@code kill -STOP}) fails requests with 503 rather than holding them.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -141,6 +142,30 @@ class DatabaseCrashTest {
         ChainVerification verification = trail.verify();
         assertThat(verification.intact()).as("%s", verification).isTrue();
         assertThat(verification.recordsChecked()).isGreaterThanOrEqualTo(count(201));
+    }
+
+    @Test
+    void aHangingDatabaseFailsRequestsWithinTheBoundAndTheServiceRecovers() throws Exception {
+        String token = new ApiClient(port).token("demo-consumer");
+        assertThat(summarize(token, 9, 0).status()).isEqualTo(201);
+        List<Long> frozen = cluster.freeze();
+        List<Answer> during = new ArrayList<>();
+        List<Duration> took = new ArrayList<>();
+        try {
+            for (int n = 1; n <= 3; n++) {
+                long start = System.nanoTime();
+                during.add(summarize(token, 9, n));
+                took.add(Duration.ofNanos(System.nanoTime() - start));
+            }
+        } finally {
+            cluster.thaw(frozen);
+        }
+
+        // 503 after about the commit timeout (2 s) and the in-flight grace; the bound here is generous on purpose
+        assertThat(during).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(503));
+        assertThat(took).allSatisfy(duration -> assertThat(duration).isLessThan(Duration.ofSeconds(20)));
+        awaitCount(() -> summarize(token, 9, 99).status() == 201);
+        assertThat(trail.verify().intact()).isTrue();
     }
 
     private Answer summarize(String token, int caller, int n) {
