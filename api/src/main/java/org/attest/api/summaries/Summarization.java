@@ -2,6 +2,7 @@ package org.attest.api.summaries;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.attest.api.security.Caller;
@@ -22,13 +23,12 @@ import org.attest.review.ReviewQueue;
 import org.attest.serving.Summarizer;
 import org.attest.serving.SummaryDraft;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The summarize use case: redact the input, summarize it, redact the output again, decide release, then store the
- * summary, its review item and its audit event in one transaction. If that transaction fails, nothing is
- * released: the caller gets the exception and answers 503.
+ * summary, its review item and its audit event in one transaction — the audit trail's group commit, which answers
+ * only after that transaction has committed. If it fails or does not commit within {@code attest.api.commit-timeout},
+ * nothing is released: the caller gets the exception and answers 503.
  */
 @Service
 class Summarization {
@@ -40,7 +40,7 @@ class Summarization {
     private final Summaries summaries;
     private final ReviewQueue reviews;
     private final AuditTrail audit;
-    private final TransactionTemplate transaction;
+    private final Duration commitTimeout;
     private final Clock clock;
     private final MeterRegistry meters;
 
@@ -52,7 +52,6 @@ class Summarization {
             Summaries summaries,
             ReviewQueue reviews,
             AuditTrail audit,
-            PlatformTransactionManager transactions,
             ApiProperties properties,
             Clock clock,
             MeterRegistry meters) {
@@ -63,8 +62,7 @@ class Summarization {
         this.summaries = summaries;
         this.reviews = reviews;
         this.audit = audit;
-        this.transaction = new TransactionTemplate(transactions);
-        this.transaction.setTimeout((int) Math.max(1, properties.commitTimeout().toSeconds()));
+        this.commitTimeout = properties.commitTimeout();
         this.clock = clock;
         this.meters = meters;
     }
@@ -95,7 +93,7 @@ class Summarization {
                 decision.released() ? null : decision.reason(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         InputFingerprint fingerprint = fingerprints.of(text);
-        transaction.executeWithoutResult(status -> store(summary, fingerprint, caller));
+        audit.commit(() -> store(summary, fingerprint, caller), commitTimeout);
         meters.counter(
                         "attest.summaries",
                         "status",
@@ -106,7 +104,8 @@ class Summarization {
         return summary;
     }
 
-    private void store(Summary summary, InputFingerprint fingerprint, Caller caller) {
+    /** The summary's rows, in the committer's transaction; returns the event that records them. */
+    private AuditEvent store(Summary summary, InputFingerprint fingerprint, Caller caller) {
         summaries.add(summary);
         boolean released = summary.status() == SummaryStatus.RELEASED;
         if (!released) {
@@ -117,7 +116,7 @@ class Summarization {
                     summary.model().id(),
                     summary.redactionPolicyVersion()));
         }
-        audit.append(AuditEvent.builder(
+        return AuditEvent.builder(
                         released ? AuditEventType.PREDICTION_RELEASED : AuditEventType.PREDICTION_QUEUED_FOR_REVIEW,
                         caller.actor(),
                         caller.clientId(),
@@ -133,6 +132,6 @@ class Summarization {
                         null))
                 .redactionPolicy(summary.redactionPolicyVersion())
                 .decision(summary.status().name(), summary.reviewReason())
-                .build());
+                .build();
     }
 }

@@ -34,6 +34,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(ApiProblem.PAYLOAD_TOO_LARGE, request, new HttpHeaders());
     }
 
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException ex, HttpServletRequest request) {
+        ProblemDetail body = Problems.of(ApiProblem.INVALID_PARAMETER, request);
+        body.setProperty(
+                "errors",
+                ex.violations().stream()
+                        .map(v -> Map.of("parameter", v.parameter(), "message", v.message()))
+                        .toList());
+        return ResponseEntity.status(body.getStatus()).body(body);
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(HttpServletRequest request) {
         return respond(ApiProblem.NOT_FOUND, request, new HttpHeaders());

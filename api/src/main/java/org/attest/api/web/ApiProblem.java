@@ -12,6 +12,10 @@ public enum ApiProblem {
             HttpStatus.BAD_REQUEST,
             "malformed-request",
             "The request could not be read: send well-formed JSON with the documented fields."),
+    INVALID_PARAMETER(
+            HttpStatus.BAD_REQUEST,
+            "invalid-parameter",
+            "A query parameter is unknown, repeated, malformed or out of range; see errors."),
     UNAUTHORIZED(
             HttpStatus.UNAUTHORIZED, "unauthorized", "A valid bearer token from the configured issuer is required."),
     FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "The token does not grant the scope this operation requires."),

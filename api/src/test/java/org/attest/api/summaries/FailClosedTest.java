@@ -3,29 +3,31 @@ package org.attest.api.summaries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Statement;
-import javax.sql.DataSource;
 import org.attest.api.ApiClient;
 import org.attest.api.ApiClient.Reply;
 import org.attest.api.ClinicalNotes;
 import org.attest.api.ReleasingApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 /**
- * No audit row, no output: when the audit table cannot be written in time (here another session holds an
- * exclusive lock on it, as a hung or overloaded database would), the request fails with 503 within the commit
- * timeout, and neither the summary nor an audit row remains. The service recovers as soon as the lock goes.
+ * No audit row, no output: when the audit table cannot be written in time (here another session — a superuser's,
+ * since the application role may not lock it — holds an exclusive lock on it, as a hung or overloaded database
+ * would), the request fails with 503 within the commit timeout, and neither the summary nor an audit row remains.
+ * The service recovers as soon as the lock goes.
  */
 class FailClosedTest extends ReleasingApplicationTest {
 
     @Autowired
-    DataSource dataSource;
+    Environment environment;
 
     @Test
     void aTransactionThatCannotCommitReleasesNothing() throws Exception {
         Reply refused;
-        try (Connection blocker = dataSource.getConnection()) {
+        try (Connection blocker = DriverManager.getConnection(environment.getRequiredProperty("spring.flyway.url"))) {
             blocker.setAutoCommit(false);
             try (Statement lock = blocker.createStatement()) {
                 lock.execute("LOCK TABLE audit_event IN ACCESS EXCLUSIVE MODE");

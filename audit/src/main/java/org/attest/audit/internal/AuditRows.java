@@ -1,16 +1,20 @@
 package org.attest.audit.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.attest.audit.Actor;
 import org.attest.audit.AuditEvent;
 import org.attest.audit.AuditEventType;
 import org.attest.audit.AuditRecord;
 import org.attest.audit.InputFingerprint;
 import org.attest.audit.ModelRef;
+import org.jspecify.annotations.Nullable;
 
-/** Reads {@code audit_event} rows back into records. */
+/** Writes records into {@code audit_event} rows and reads them back. */
 final class AuditRows {
 
     /** Every column, in the order of the canonical encoding, then the hash. */
@@ -19,7 +23,60 @@ final class AuditRows {
             input_hmac_key_id, output, confidence, model_name, model_version, model_sha256, model_card_hash,
             redaction_policy_version, decision, rule, prev_hash, hash""";
 
+    /**
+     * The critical section of an append in one call (migration V14): lock, check the head the hashes were computed
+     * against, insert the whole group from one array per column. The first two parameters are the expected head.
+     */
+    static final String APPEND = "SELECT appended, head_seq, head_hash FROM audit_append(?, ?, ?::bigint[],"
+            + " ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::text[], ?::float8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::text[], ?::text[])";
+
     private AuditRows() {}
+
+    /** Binds records, column by column, to the 21 array parameters of {@link #APPEND} from parameter 3 on. */
+    static void bindColumns(PreparedStatement ps, List<AuditRecord> records) throws SQLException {
+        int n = records.size();
+        Long[] seq = new Long[n];
+        Double[] confidence = new Double[n];
+        String[][] text = new String[19][n];
+        for (int i = 0; i < n; i++) {
+            AuditRecord record = records.get(i);
+            AuditEvent event = record.event();
+            InputFingerprint input = event.input();
+            ModelRef model = event.model();
+            seq[i] = record.sequence();
+            confidence[i] = event.confidence();
+            text[0][i] = record.time().toString();
+            text[1][i] = event.type().name();
+            text[2][i] = event.actor().issuer();
+            text[3][i] = event.actor().subject();
+            text[4][i] = event.clientId();
+            text[5][i] = event.requestId();
+            text[6][i] = event.subjectId();
+            text[7][i] = input == null ? null : input.hmac();
+            text[8][i] = input == null ? null : input.keyId();
+            text[9][i] = event.output();
+            text[10][i] = model == null ? null : model.name();
+            text[11][i] = model == null ? null : model.version();
+            text[12][i] = model == null ? null : model.artifactSha256();
+            text[13][i] = model == null ? null : model.cardHash();
+            text[14][i] = event.redactionPolicyVersion();
+            text[15][i] = event.decision();
+            text[16][i] = event.rule();
+            text[17][i] = record.prevHash();
+            text[18][i] = record.hash();
+        }
+        Connection connection = ps.getConnection();
+        ps.setArray(3, connection.createArrayOf("bigint", seq));
+        for (int column = 0; column < 10; column++) {
+            ps.setArray(4 + column, connection.createArrayOf("text", text[column]));
+        }
+        ps.setArray(14, connection.createArrayOf("float8", confidence));
+        for (int column = 10; column < 19; column++) {
+            ps.setArray(5 + column, connection.createArrayOf("text", text[column]));
+        }
+    }
 
     /**
      * The record in the current row.
@@ -54,7 +111,7 @@ final class AuditRows {
                 rs.getString("hash"));
     }
 
-    private static ModelRef model(ResultSet rs, String name) throws SQLException {
+    private static @Nullable ModelRef model(ResultSet rs, String name) throws SQLException {
         return new ModelRef(
                 name, rs.getString("model_version"), rs.getString("model_sha256"), rs.getString("model_card_hash"));
     }

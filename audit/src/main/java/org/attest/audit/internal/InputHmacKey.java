@@ -10,6 +10,8 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -48,6 +50,21 @@ final class InputHmacKey {
                     + MINIMUM_BYTES + " bytes) or provide the key file " + file.toAbsolutePath());
         }
         return generate(file, properties.inputHmacKeyId());
+    }
+
+    /** The retired keys of the settings by id; each is checked like the current key, without being echoed. */
+    static Map<String, SecretKeySpec> retired(AuditProperties properties) {
+        Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
+        properties.retiredInputHmacKeys().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> keys.put(
+                        entry.getKey(),
+                        decode(entry.getValue(), "attest.audit.retired-input-hmac-keys." + entry.getKey())));
+        if (keys.containsKey(properties.inputHmacKeyId())) {
+            throw new IllegalStateException("attest.audit.retired-input-hmac-keys names the current key id '"
+                    + properties.inputHmacKeyId() + "': give a rotated key a new id");
+        }
+        return keys;
     }
 
     private static SecretKeySpec read(Path file) {

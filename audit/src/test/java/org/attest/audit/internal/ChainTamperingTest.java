@@ -2,47 +2,74 @@ package org.attest.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.LongStream;
 import org.attest.audit.AuditEvent;
 import org.attest.audit.AuditRecord;
+import org.attest.audit.ChainBreak;
 import org.attest.audit.ChainVerification;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.attest.audit.CheckpointKind;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * An intruder with superuser access turns the triggers off and changes the table; the verifier points at the first
- * row that no longer follows from the one before. Each test gets its own database and a chain of ten records.
+ * An intruder with superuser access turns the triggers off and changes the tables; the verifier points at the first
+ * sequence that no longer holds. One seeded random chain of {@value #LENGTH} records with signed checkpoints at 10,
+ * 25 and 40 serves every test: each tampering runs in a transaction that is verified and then rolled back.
  */
 class ChainTamperingTest {
 
-    static final int LENGTH = 10;
+    static final int LENGTH = 40;
+    static final long[] CHECKPOINTS = {10, 25, 40};
 
-    AuditDatabase db;
-    PostgresAuditTrail trail;
+    static AuditDatabase db;
+    static PostgresAuditTrail trail;
+    static CheckpointKeyRing keys;
 
-    @BeforeEach
-    void chainOfTen() {
+    @BeforeAll
+    static void randomChainWithCheckpoints() {
         db = AuditDatabase.create();
         trail = db.trail();
+        keys = CheckpointKeyRing.of(List.of(db.signingKey.publicKey()));
+        PostgresCheckpoints checkpoints = db.checkpoints(Clock.systemUTC());
+        Random random = new Random(20250307);
         for (int i = 1; i <= LENGTH; i++) {
-            AuditEvent event = i % 2 == 0
-                    ? AuditEvents.released("request-" + i, "summary " + i, i / 10.0)
-                    : AuditEvents.minimal("request-" + i);
+            AuditEvent event = random.nextInt(3) == 0
+                    ? AuditEvents.minimal("request-" + i)
+                    : AuditEvents.released(
+                            "request-" + i,
+                            "summary " + i + " é\n" + random.nextLong(),
+                            0.05 + 0.9 * random.nextDouble());
             db.transaction.execute(status -> trail.append(event));
+            long sequence = i;
+            if (LongStream.of(CHECKPOINTS).anyMatch(at -> at == sequence)) {
+                checkpoints.sign(CheckpointKind.PERIODIC);
+            }
         }
     }
 
-    @AfterEach
-    void close() {
+    @AfterAll
+    static void close() {
         db.close();
     }
 
     @Test
-    void anUntouchedChainVerifies() {
-        assertThat(trail.verify()).isEqualTo(new ChainVerification(LENGTH, null, null));
+    void anUntouchedChainVerifiesWithItsCheckpoints() {
+        ChainVerification verification = trail.verify();
+
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.recordsChecked()).isEqualTo(LENGTH);
+        // three in the table, three exported
+        assertThat(verification.checkpointsChecked()).isEqualTo(6);
     }
 
     @ParameterizedTest
@@ -51,64 +78,166 @@ class ChainTamperingTest {
             value = {
                 "output = 'summary 4, edited'",
                 "output = NULL",
-                "confidence = 0.41",
                 "event_time = event_time + interval '1 microsecond'",
                 "actor_subject = 'someone-else'",
                 "decision = 'REJECTED'",
                 "rule = ''",
-                "event_type = 'PREDICTION_QUEUED_FOR_REVIEW'",
-                "model_card_hash = NULL",
+                "client_id = 'another-client'",
             })
-    void anEditedColumnBreaksTheChainAtThatRow(String assignment) throws SQLException {
-        db.tamper("UPDATE audit_event SET " + assignment + " WHERE seq = 4");
-
-        assertThat(trail.verify()).isEqualTo(new ChainVerification(3, 4L, ChainVerifier.ROW_EDITED));
+    void anEditedColumnBreaksTheChainAtThatRow(String assignment) {
+        assertBroken(tampered("UPDATE audit_event SET " + assignment + " WHERE seq = 4"), 4, ChainBreak.ROW_EDITED);
     }
 
     @Test
-    void anEditWithARecomputedHashBreaksTheNextLink() throws SQLException {
+    void anEditWithARecomputedHashBreaksTheNextLink() {
         AuditRecord original = trail.findByRequestId("request-6").getFirst();
-        AuditEvent forged = AuditEvents.released("request-6", "a forged summary", 0.99);
+        AuditEvent event = original.event();
+        AuditEvent forged = new AuditEvent(
+                event.type(),
+                event.actor(),
+                event.clientId(),
+                event.requestId(),
+                event.subjectId(),
+                event.input(),
+                "a forged summary",
+                event.confidence(),
+                event.model(),
+                event.redactionPolicyVersion(),
+                event.decision(),
+                event.rule());
         String forgedHash = CanonicalEncoding.hash(
                 original.prevHash(),
                 CanonicalEncoding.encode(original.sequence(), original.time(), forged, original.prevHash()));
-        db.tamper("UPDATE audit_event SET output = 'a forged summary', confidence = 0.99, subject_id = '"
-                + forged.subjectId() + "', hash = '" + forgedHash + "' WHERE seq = 6");
 
-        assertThat(trail.verify()).isEqualTo(new ChainVerification(6, 7L, ChainVerifier.NOT_LINKED));
+        assertBroken(
+                tampered("UPDATE audit_event SET output = 'a forged summary', hash = '" + forgedHash
+                        + "' WHERE seq = 6"),
+                7,
+                ChainBreak.ROWS_REORDERED);
     }
 
     @Test
-    void aValueNoAppendWritesIsReportedAtItsRow() throws SQLException {
-        db.tamper("UPDATE audit_event SET event_type = 'FORGED' WHERE seq = 5");
-
-        assertThat(trail.verify()).isEqualTo(new ChainVerification(4, 5L, ChainVerifier.ROW_UNREADABLE));
+    void aValueNoAppendWritesIsReportedAtItsRow() {
+        assertBroken(
+                tampered("UPDATE audit_event SET event_type = 'FORGED' WHERE seq = 5"), 5, ChainBreak.ROW_UNREADABLE);
     }
 
     @ParameterizedTest
-    @CsvSource({"1", "5", "9"})
-    void aDeletedRowIsAGapAtItsSequence(long deleted) throws SQLException {
-        db.tamper("DELETE FROM audit_event WHERE seq = " + deleted);
-
-        assertThat(trail.verify()).isEqualTo(new ChainVerification(deleted - 1, deleted, ChainVerifier.ROW_DELETED));
+    @CsvSource({"1", "5", "39"})
+    void aDeletedRowIsAGapAtItsSequence(long deleted) {
+        assertBroken(tampered("DELETE FROM audit_event WHERE seq = " + deleted), deleted, ChainBreak.ROW_DELETED);
     }
 
     @Test
-    void swappedRowsBreakTheLinkAtTheFirstOfThem() throws SQLException {
-        db.tamper(
-                "UPDATE audit_event SET seq = 1000 WHERE seq = 3",
-                "UPDATE audit_event SET seq = 3 WHERE seq = 7",
-                "UPDATE audit_event SET seq = 7 WHERE seq = 1000");
-
-        assertThat(trail.verify()).isEqualTo(new ChainVerification(2, 3L, ChainVerifier.NOT_LINKED));
+    void swappedRowsBreakTheLinkAtTheFirstOfThem() {
+        assertBroken(
+                tampered(
+                        "UPDATE audit_event SET seq = 1000 WHERE seq = 3",
+                        "UPDATE audit_event SET seq = 3 WHERE seq = 7",
+                        "UPDATE audit_event SET seq = 7 WHERE seq = 1000"),
+                3,
+                ChainBreak.ROWS_REORDERED);
     }
 
     @Test
-    void aDeletedTailIsInvisibleToAPlainChain() throws SQLException {
-        // The known limit of a chain without an outside commitment: what remains is still a valid chain. Signed
-        // checkpoints of the head, held outside the database, are what will catch this.
-        db.tamper("DELETE FROM audit_event WHERE seq > 7");
+    void aDeletedTailIsCaughtByTheCheckpointPastIt() {
+        assertBroken(tampered("DELETE FROM audit_event WHERE seq > 33"), 34, ChainBreak.TAIL_TRUNCATED);
+    }
 
-        assertThat(trail.verify()).isEqualTo(new ChainVerification(7, null, null));
+    @Test
+    void aRewrittenChainIsCaughtByTheCheckpointItContradicts() {
+        // a consistent rewrite from sequence 20 on: every link holds, but checkpoint 25 signed another hash
+        List<String> rewrite = new ArrayList<>();
+        rewrite.add("DELETE FROM audit_event WHERE seq >= 20");
+        String previous = trail.findByRequestId("request-19").getFirst().hash();
+        Instant time = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (long sequence = 20; sequence <= LENGTH; sequence++) {
+            AuditEvent event = AuditEvents.minimal("rewritten-" + sequence);
+            String hash = CanonicalEncoding.hash(previous, CanonicalEncoding.encode(sequence, time, event, previous));
+            rewrite.add("INSERT INTO audit_event (seq, event_time, event_type, actor_issuer, actor_subject, client_id,"
+                    + " request_id, prev_hash, hash) VALUES (" + sequence + ", '" + time
+                    + "', 'RELEASE_POLICY_OVERRIDDEN', 'urn:attest', 'system', 'attest', 'rewritten-" + sequence
+                    + "', '" + previous + "', '" + hash + "')");
+            previous = hash;
+        }
+
+        assertBroken(tampered(rewrite.toArray(String[]::new)), 25, ChainBreak.CHECKPOINT_MISMATCH);
+    }
+
+    @Test
+    void anEditedCheckpointNoLongerVerifies() {
+        assertBroken(
+                tampered("UPDATE audit_checkpoint SET chain_seq = 26 WHERE chain_seq = 25"),
+                26,
+                ChainBreak.BAD_SIGNATURE);
+    }
+
+    @Test
+    void aTailCutTogetherWithItsCheckpointsIsCaughtByTheExportedCopy() {
+        ChainVerification withExport =
+                tampered("DELETE FROM audit_event WHERE seq > 30", "DELETE FROM audit_checkpoint WHERE chain_seq > 30");
+
+        assertBroken(withExport, 31, ChainBreak.TAIL_TRUNCATED);
+    }
+
+    @Test
+    void withoutTheOutsideCopyTheSameCutLooksLikeAShorterChain() {
+        // the known limit: what the database alone holds can be cut back consistently; the exported checkpoints,
+        // held outside it, are what proves the cut
+        ChainVerification databaseOnly = db.adminTransaction.execute(status -> {
+            replica();
+            db.adminJdbc.sql("DELETE FROM audit_event WHERE seq > 30").update();
+            db.adminJdbc
+                    .sql("DELETE FROM audit_checkpoint WHERE chain_seq > 30")
+                    .update();
+            status.setRollbackOnly();
+            return new ChainVerifier(db.adminJdbc, keys).verify(CheckpointExport.Exported.NONE);
+        });
+
+        assertThat(databaseOnly).isNotNull();
+        assertThat(databaseOnly.intact()).isTrue();
+        assertThat(databaseOnly.recordsChecked()).isEqualTo(30);
+    }
+
+    /** Seeded random tampering: one byte of one column, a row deleted, two rows swapped, or the tail cut. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void randomTamperingIsCaughtAtTheRightSequence(long seed) {
+        Tampering tampering = Tampering.random(new Random(seed), LENGTH, db.adminJdbc);
+
+        ChainVerification verification = tampered(tampering.statements().toArray(String[]::new));
+
+        assertThat(verification.firstBrokenSequence()).as("%s", tampering).isEqualTo(tampering.expectedSequence());
+        assertThat(verification.reason()).as("%s", tampering).isIn(tampering.expectedReasons());
+    }
+
+    static LongStream seeds() {
+        return LongStream.rangeClosed(1, 60);
+    }
+
+    /** Applies the statements with triggers off, verifies in the same transaction, and rolls everything back. */
+    private static ChainVerification tampered(String... statements) {
+        ChainVerification verification = db.adminTransaction.execute(status -> {
+            replica();
+            for (String statement : statements) {
+                db.adminJdbc.sql(statement).update();
+            }
+            status.setRollbackOnly();
+            return new ChainVerifier(db.adminJdbc, keys).verify(new CheckpointExport(db.exportDir).readAll());
+        });
+        assertThat(verification).isNotNull();
+        return verification;
+    }
+
+    private static void replica() {
+        db.adminJdbc
+                .sql("SELECT set_config('session_replication_role', 'replica', true)")
+                .query(String.class)
+                .single();
+    }
+
+    private static void assertBroken(ChainVerification verification, long sequence, ChainBreak reason) {
+        assertThat(verification.firstBrokenSequence()).as("%s", verification).isEqualTo(sequence);
+        assertThat(verification.reason()).as("%s", verification).isEqualTo(reason);
     }
 }

@@ -1,11 +1,14 @@
 package org.attest.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.attest.audit.InputFingerprint;
@@ -19,7 +22,7 @@ class HmacInputFingerprintsTest {
     @Test
     void matchesRfc4231TestCase2() {
         HmacInputFingerprints fingerprints = new HmacInputFingerprints(
-                new SecretKeySpec("Jefe".getBytes(StandardCharsets.US_ASCII), "HmacSHA256"), "rfc");
+                new SecretKeySpec("Jefe".getBytes(StandardCharsets.US_ASCII), "HmacSHA256"), "rfc", Map.of());
 
         assertThat(fingerprints.of("what do ya want for nothing?"))
                 .isEqualTo(new InputFingerprint(
@@ -64,8 +67,53 @@ class HmacInputFingerprintsTest {
         assertThat(fingerprints.of("same text")).isNotEqualTo(fingerprints.of("same text "));
     }
 
+    @Test
+    void aLookupComputesTheTextUnderTheCurrentAndEveryRetiredKey() throws Exception {
+        byte[] retired = "an-older-input-hmac-key-32-bytes".getBytes(StandardCharsets.US_ASCII);
+        AuditProperties properties = new AuditProperties(
+                Base64.getEncoder().encodeToString(KEY),
+                "k2",
+                java.nio.file.Path.of("unused"),
+                false,
+                Map.of("k1", Base64.getEncoder().encodeToString(retired)),
+                AuditProperties.GroupCommit.DEFAULTS,
+                AuditProperties.CheckpointSettings.DEFAULTS);
+        HmacInputFingerprints fingerprints = new HmacInputFingerprints(properties);
+
+        List<InputFingerprint> all = fingerprints.underEveryKey("a note");
+
+        Mac old = Mac.getInstance("HmacSHA256");
+        old.init(new SecretKeySpec(retired, "HmacSHA256"));
+        assertThat(all)
+                .containsExactly(
+                        fingerprints.of("a note"),
+                        new InputFingerprint(
+                                "k1",
+                                HexFormat.of().formatHex(old.doFinal("a note".getBytes(StandardCharsets.UTF_8)))));
+        assertThat(fingerprints.of("a note").keyId()).isEqualTo("k2");
+        assertThat(properties.toString())
+                .contains("retiredInputHmacKeys=[k1]")
+                .doesNotContain(Base64.getEncoder().encodeToString(retired));
+    }
+
+    @Test
+    void aRetiredKeyMayNotReuseTheCurrentKeysId() {
+        AuditProperties properties = new AuditProperties(
+                Base64.getEncoder().encodeToString(KEY),
+                "k1",
+                java.nio.file.Path.of("unused"),
+                false,
+                Map.of("k1", Base64.getEncoder().encodeToString(KEY)),
+                AuditProperties.GroupCommit.DEFAULTS,
+                AuditProperties.CheckpointSettings.DEFAULTS);
+
+        assertThatThrownBy(() -> new HmacInputFingerprints(properties))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("new id");
+    }
+
     static AuditProperties properties(byte[] key, String keyId) {
-        return new AuditProperties(
+        return AuditProperties.withInputKey(
                 Base64.getEncoder().encodeToString(key), keyId, java.nio.file.Path.of("unused"), false);
     }
 }

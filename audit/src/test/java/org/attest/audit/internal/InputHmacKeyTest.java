@@ -36,7 +36,7 @@ class InputHmacKeyTest {
         byte[] configured = HmacInputFingerprintsTest.KEY;
 
         SecretKeySpec key = InputHmacKey.resolve(
-                new AuditProperties(Base64.getEncoder().encodeToString(configured), "k1", file, true));
+                AuditProperties.withInputKey(Base64.getEncoder().encodeToString(configured), "k1", file, true));
 
         assertThat(key.getEncoded()).isEqualTo(configured);
     }
@@ -44,7 +44,7 @@ class InputHmacKeyTest {
     @Test
     void aMissingKeyFileIsGeneratedOnceOwnerOnlyAndThenReused(CapturedOutput output) throws Exception {
         Path file = dir.resolve("var/keys/input-hmac.key");
-        AuditProperties properties = new AuditProperties(null, "k1", file, true);
+        AuditProperties properties = AuditProperties.withInputKey(null, "k1", file, true);
 
         SecretKeySpec generated = InputHmacKey.resolve(properties);
         String stored = Files.readString(file).strip();
@@ -68,7 +68,7 @@ class InputHmacKeyTest {
     void withoutAKeyAndWithoutGenerationStartupFails() {
         Path file = dir.resolve("absent.key");
 
-        assertThatThrownBy(() -> InputHmacKey.resolve(new AuditProperties(null, "k1", file, false)))
+        assertThatThrownBy(() -> InputHmacKey.resolve(AuditProperties.withInputKey(null, "k1", file, false)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("attest.audit.input-hmac-key");
         assertThat(file).doesNotExist();
@@ -76,7 +76,8 @@ class InputHmacKeyTest {
 
     @Test
     void aShortConfiguredKeyIsRefusedWithoutBeingEchoed() {
-        assertThatThrownBy(() -> InputHmacKey.resolve(new AuditProperties(SHORT_KEY, "k1", dir.resolve("k"), true)))
+        assertThatThrownBy(() ->
+                        InputHmacKey.resolve(AuditProperties.withInputKey(SHORT_KEY, "k1", dir.resolve("k"), true)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("shorter than 32 bytes")
                 .hasMessageNotContaining(SHORT_KEY);
@@ -86,7 +87,8 @@ class InputHmacKeyTest {
     void aConfiguredKeyThatIsNotBase64IsRefusedWithoutBeingEchoed() {
         String notBase64 = "not base64 at all: ###secret###";
 
-        assertThatThrownBy(() -> InputHmacKey.resolve(new AuditProperties(notBase64, "k1", dir.resolve("k"), true)))
+        assertThatThrownBy(() ->
+                        InputHmacKey.resolve(AuditProperties.withInputKey(notBase64, "k1", dir.resolve("k"), true)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("not valid base64")
                 .hasMessageNotContaining("secret")
@@ -98,7 +100,7 @@ class InputHmacKeyTest {
         Path file = dir.resolve("short.key");
         Files.writeString(file, SHORT_KEY + "\n");
 
-        assertThatThrownBy(() -> InputHmacKey.resolve(new AuditProperties(null, "k1", file, true)))
+        assertThatThrownBy(() -> InputHmacKey.resolve(AuditProperties.withInputKey(null, "k1", file, true)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("short.key")
                 .hasMessageNotContaining(SHORT_KEY);
@@ -109,7 +111,7 @@ class InputHmacKeyTest {
         Path file = dir.resolve("a-directory.key");
         Files.createDirectory(file);
 
-        assertThatThrownBy(() -> InputHmacKey.resolve(new AuditProperties(null, "k1", file, true)))
+        assertThatThrownBy(() -> InputHmacKey.resolve(AuditProperties.withInputKey(null, "k1", file, true)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("a-directory.key");
     }
@@ -126,7 +128,7 @@ class InputHmacKeyTest {
         assertThat(properties.inputHmacKeyFile()).isEqualTo(Path.of("var/keys/input-hmac.key"));
         assertThat(properties.generateMissingKey()).isTrue();
         assertThat(properties.toString()).doesNotContain(key).contains("inputHmacKey=(set)");
-        assertThat(new AuditProperties(null, "k1", Path.of("k"), false).toString())
+        assertThat(AuditProperties.withInputKey(null, "k1", Path.of("k"), false).toString())
                 .contains("inputHmacKey=unset");
     }
 }

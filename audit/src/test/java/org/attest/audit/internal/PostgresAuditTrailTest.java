@@ -101,7 +101,7 @@ class PostgresAuditTrailTest {
     @Test
     void timeComesFromTheClockInUtcMicroseconds() {
         Instant now = Instant.parse("2025-03-04T05:06:07.123456789Z");
-        PostgresAuditTrail fixed = new PostgresAuditTrail(db.jdbc, Clock.fixed(now, ZoneOffset.ofHours(2)));
+        PostgresAuditTrail fixed = db.trail(Clock.fixed(now, ZoneOffset.ofHours(2)));
 
         AuditRecord record = db.transaction.execute(status -> fixed.append(AuditEvents.minimal("clock")));
 
@@ -174,23 +174,46 @@ class PostgresAuditTrailTest {
     }
 
     @Test
-    void updateDeleteAndTruncateAreRejectedForEveryone() {
-        db.transaction.execute(status -> trail.append(AuditEvents.minimal("immutable")));
+    void aGroupInsertedInOneStatementReadsBackToTheSameRecords() {
+        Random random = new Random(20250308);
+        String requestId = UUID.randomUUID().toString();
+        List<AuditEvent> group = new ArrayList<>();
+        double[] edges = {0.0, 1.0, Double.MIN_VALUE, 0.1 + 0.2, 1e-300};
+        for (int i = 0; i < 60; i++) {
+            double confidence = i < edges.length ? edges[i] : random.nextDouble();
+            String output = switch (i % 4) {
+                case 0 -> "";
+                case 1 -> "comma, \"quote\", newline\nand ✓ é {braces} \\ backslash NULL";
+                case 2 -> "{\"a\",\"b\"}";
+                default -> "plain " + random.nextLong();
+            };
+            group.add(
+                    i % 7 == 0 ? AuditEvents.minimal(requestId) : AuditEvents.released(requestId, output, confidence));
+        }
 
-        assertThatThrownBy(() ->
-                        db.jdbc.sql("UPDATE audit_event SET output = 'changed'").update())
-                .isInstanceOf(DataAccessException.class)
-                .rootCause()
-                .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> db.jdbc.sql("DELETE FROM audit_event").update())
-                .isInstanceOf(DataAccessException.class)
-                .rootCause()
-                .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> db.jdbc.sql("TRUNCATE audit_event").update())
-                .isInstanceOf(DataAccessException.class)
-                .rootCause()
-                .hasMessageContaining("append-only");
-        assertThat(trail.findByRequestId("immutable")).hasSize(1);
+        List<AuditRecord> appended =
+                db.transaction.execute(status -> db.writer(Clock.systemUTC()).append(group));
+
+        assertThat(appended).hasSize(60);
+        assertThat(trail.findByRequestId(requestId)).containsExactlyElementsOf(appended);
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
+    void anAppendInAMonthWithoutAPartitionCreatesItFirst() {
+        Instant longAgo = Instant.parse("2019-07-15T12:00:00Z");
+        PostgresAuditTrail fixed = db.trail(Clock.fixed(longAgo, ZoneOffset.UTC));
+
+        AuditRecord record = db.transaction.execute(status -> fixed.append(AuditEvents.minimal("old-month")));
+
+        assertThat(record).isNotNull();
+        assertThat(db.adminJdbc
+                        .sql("SELECT tableoid::regclass::text FROM audit_event WHERE seq = :seq")
+                        .param("seq", record.sequence())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("audit_event_y2019m07");
+        assertThat(trail.verify().intact()).isTrue();
     }
 
     @Test
