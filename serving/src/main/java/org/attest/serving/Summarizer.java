@@ -13,6 +13,7 @@ public interface Summarizer {
      *
      * @param text redacted clinical text, not blank
      * @return the draft, with its confidence and the model version that made it
+     * @throws InferenceRejectedException when the model's queue is full (micro-batching); nothing was computed
      */
     SummaryDraft summarize(String text);
 

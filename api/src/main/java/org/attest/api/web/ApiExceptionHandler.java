@@ -3,6 +3,7 @@ package org.attest.api.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import org.attest.serving.InferenceRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -58,6 +59,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         return respond(ApiProblem.SERVICE_UNAVAILABLE, request, headers);
+    }
+
+    /** The model's micro-batching queue is full: refused before any work, so retrying later is safe. */
+    @ExceptionHandler(InferenceRejectedException.class)
+    ResponseEntity<ProblemDetail> overloaded(InferenceRejectedException ex, HttpServletRequest request) {
+        log.warn("model {} queue full, request rejected", ex.model());
+        HttpHeaders headers = new HttpHeaders();
+        long seconds = Math.max(1, (ex.retryAfter().toMillis() + 999) / 1000);
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return respond(ApiProblem.MODEL_OVERLOADED, request, headers);
     }
 
     @ExceptionHandler(Exception.class)

@@ -44,6 +44,11 @@ public enum ApiProblem {
             HttpStatus.SERVICE_UNAVAILABLE,
             "service-unavailable",
             "The request could not be completed and nothing was released; retry later."),
+    MODEL_OVERLOADED(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "model-overloaded",
+            "The model's request queue is full and nothing was computed or released; retry after the number of seconds"
+                    + " in Retry-After."),
     INTERNAL_ERROR(
             HttpStatus.INTERNAL_SERVER_ERROR,
             "internal-error",

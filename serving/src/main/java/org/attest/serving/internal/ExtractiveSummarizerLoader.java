@@ -14,10 +14,17 @@ final class ExtractiveSummarizerLoader {
 
     private final OnnxRuntimeEngine engine;
     private final ModelArtifacts artifacts;
+    private final InferenceBatching batching;
 
-    ExtractiveSummarizerLoader(OnnxRuntimeEngine engine, ModelArtifacts artifacts) {
+    ExtractiveSummarizerLoader(OnnxRuntimeEngine engine, ModelArtifacts artifacts, InferenceBatching batching) {
         this.engine = engine;
         this.artifacts = artifacts;
+        this.batching = batching;
+    }
+
+    /** A loader whose encoders run each request alone (no micro-batching). */
+    ExtractiveSummarizerLoader(OnnxRuntimeEngine engine, ModelArtifacts artifacts) {
+        this(engine, artifacts, InferenceBatching.unbatched());
     }
 
     /**
@@ -42,7 +49,11 @@ final class ExtractiveSummarizerLoader {
         EngineSession session = engine.open(encoder, manifest.id());
         SentenceEncoder sentences;
         try {
-            sentences = SentenceEncoder.create(session, tokenizer, manifest.maxTokens());
+            sentences = SentenceEncoder.create(
+                    session,
+                    tokenizer,
+                    manifest.maxTokens(),
+                    new SentenceEncoder.Batching(batching, manifest.name(), manifest.version()));
         } catch (ModelLoadException | OrtException | RuntimeException e) {
             session.close();
             throw e;

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.attest.serving.InferenceRejectedException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,11 +27,14 @@ import org.jspecify.annotations.Nullable;
  * padded to their longest member, mean-pool {@code last_hidden_state} over the attention mask, L2-normalize. Cosine
  * similarity of two vectors is then their dot product.
  *
+ * <p>The model call goes through a {@link BatchedInference}: with micro-batching on, the sentences of concurrent
+ * requests share batches (each padded to its own longest member), which changes no vector.
+ *
  * <p>Thread-safe: the tokenizer and the session are shared, every tensor and result is closed after each batch.
  */
 final class SentenceEncoder implements AutoCloseable {
 
-    /** Sentences per encoder run: bounds the memory of one run ({@code batch x tokens x dimensions} floats). */
+    /** Sentences per encoder run without batching settings: bounds the memory of one run. */
     static final int BATCH_SIZE = 32;
 
     private static final String INPUT_IDS = "input_ids";
@@ -41,13 +46,40 @@ final class SentenceEncoder implements AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
     private final boolean takesTokenTypes;
     private final int dimensions;
+    private final BatchedInference<Encoding, float[]> inference;
 
     private SentenceEncoder(
-            EngineSession engine, HuggingFaceTokenizer tokenizer, boolean takesTokenTypes, int dimensions) {
+            EngineSession engine,
+            HuggingFaceTokenizer tokenizer,
+            boolean takesTokenTypes,
+            int dimensions,
+            Batching batching) {
         this.engine = engine;
         this.tokenizer = tokenizer;
         this.takesTokenTypes = takesTokenTypes;
         this.dimensions = dimensions;
+        this.inference = batching.batching().forModel(batching.name(), batching.version(), this::encodeBatch);
+    }
+
+    /**
+     * How the encoder's model call is batched, and the model it is reported as.
+     *
+     * @param batching batching settings and meters
+     * @param name the model's name, a meter tag
+     * @param version the version, a meter tag
+     */
+    record Batching(InferenceBatching batching, String name, String version) {
+
+        /** No batching across requests, in chunks of {@link #BATCH_SIZE}; for tests and tools. */
+        static Batching none(String name) {
+            return new Batching(InferenceBatching.unbatched(), name, "0");
+        }
+    }
+
+    /** The same, with no batching across requests ({@link Batching#none}). */
+    static SentenceEncoder create(EngineSession engine, byte[] tokenizerJson, int maxTokens)
+            throws ModelLoadException, OrtException {
+        return create(engine, tokenizerJson, maxTokens, Batching.none("sentence-encoder"));
     }
 
     /**
@@ -56,7 +88,7 @@ final class SentenceEncoder implements AutoCloseable {
      * @param tokenizerJson the Hugging Face {@code tokenizer.json}; its own padding and truncation are replaced
      * @param maxTokens inputs longer than this, special tokens included, are truncated
      */
-    static SentenceEncoder create(EngineSession engine, byte[] tokenizerJson, int maxTokens)
+    static SentenceEncoder create(EngineSession engine, byte[] tokenizerJson, int maxTokens, Batching batching)
             throws ModelLoadException, OrtException {
         Set<String> inputs = engine.session().getInputNames();
         for (String input : inputs) {
@@ -73,7 +105,7 @@ final class SentenceEncoder implements AutoCloseable {
         try {
             HuggingFaceTokenizer tokenizer =
                     HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson), options);
-            return new SentenceEncoder(engine, tokenizer, inputs.contains(TOKEN_TYPE_IDS), dimensions);
+            return new SentenceEncoder(engine, tokenizer, inputs.contains(TOKEN_TYPE_IDS), dimensions, batching);
         } catch (IOException | RuntimeException e) {
             throw new ModelLoadException(
                     "tokenizer cannot be read: " + e.getClass().getSimpleName(), e);
@@ -99,26 +131,32 @@ final class SentenceEncoder implements AutoCloseable {
         return engine.device();
     }
 
-    /** Encodes sentences; the i-th vector belongs to the i-th sentence. */
+    /**
+     * Encodes sentences; the i-th vector belongs to the i-th sentence.
+     *
+     * @throws InferenceRejectedException when micro-batching is on and the encoder's queue is full
+     */
     float[][] encode(List<String> sentences) throws OrtException {
         Encoding[] encodings = tokenizer.batchEncode(sentences);
-        // Batching sentences of similar length keeps padding, and so wasted compute, small.
+        // Sentences of similar length side by side keep padding, and so wasted compute, small.
         int[] byLength = IntStream.range(0, encodings.length)
                 .boxed()
                 .sorted(Comparator.comparingInt((Integer i) -> encodings[i].getIds().length))
                 .mapToInt(Integer::intValue)
                 .toArray();
+        List<float[]> sorted = inference.infer(
+                Arrays.stream(byLength).mapToObj(i -> encodings[i]).toList());
         float[][] vectors = new float[encodings.length][];
-        for (int start = 0; start < byLength.length; start += BATCH_SIZE) {
-            int[] batch = Arrays.copyOfRange(byLength, start, Math.min(start + BATCH_SIZE, byLength.length));
-            encodeBatch(encodings, batch, vectors);
+        for (int i = 0; i < byLength.length; i++) {
+            vectors[byLength[i]] = sorted.get(i);
         }
         return vectors;
     }
 
-    private void encodeBatch(Encoding[] encodings, int[] batch, float[][] vectors) throws OrtException {
-        Padded padded = Padded.of(encodings, batch);
-        long[] shape = {batch.length, padded.tokens()};
+    /** One encoder run on a batch padded to its longest member. */
+    private List<float[]> encodeBatch(List<Encoding> batch) throws OrtException {
+        Padded padded = Padded.of(batch);
+        long[] shape = {batch.size(), padded.tokens()};
         try (OnnxTensor ids = tensor(padded.ids(), shape);
                 OnnxTensor mask = tensor(padded.mask(), shape);
                 OnnxTensor types = tensor(padded.types(), shape)) {
@@ -132,9 +170,11 @@ final class SentenceEncoder implements AutoCloseable {
                 OnnxTensor hidden = (OnnxTensor) result.get(LAST_HIDDEN_STATE)
                         .orElseThrow(() -> new IllegalStateException("encoder returned no last_hidden_state"));
                 FloatBuffer states = hidden.getFloatBuffer();
-                for (int row = 0; row < batch.length; row++) {
-                    vectors[batch[row]] = meanPool(states, padded.mask(), row, padded.tokens());
+                List<float[]> vectors = new ArrayList<>(batch.size());
+                for (int row = 0; row < batch.size(); row++) {
+                    vectors.add(meanPool(states, padded.mask(), row, padded.tokens()));
                 }
+                return vectors;
             }
         }
     }
@@ -146,18 +186,18 @@ final class SentenceEncoder implements AutoCloseable {
     /** A batch's inputs, row-major, each row padded with zeros to the batch's longest. */
     private record Padded(long[] ids, long[] mask, long[] types, int tokens) {
 
-        static Padded of(Encoding[] encodings, int[] batch) {
+        static Padded of(List<Encoding> batch) {
             int tokens = 0;
-            for (int i : batch) {
-                tokens = Math.max(tokens, encodings[i].getIds().length);
+            for (Encoding encoding : batch) {
+                tokens = Math.max(tokens, encoding.getIds().length);
             }
             Padded padded = new Padded(
-                    new long[batch.length * tokens],
-                    new long[batch.length * tokens],
-                    new long[batch.length * tokens],
+                    new long[batch.size() * tokens],
+                    new long[batch.size() * tokens],
+                    new long[batch.size() * tokens],
                     tokens);
-            for (int row = 0; row < batch.length; row++) {
-                Encoding encoding = encodings[batch[row]];
+            for (int row = 0; row < batch.size(); row++) {
+                Encoding encoding = batch.get(row);
                 int length = encoding.getIds().length;
                 System.arraycopy(encoding.getIds(), 0, padded.ids, row * tokens, length);
                 System.arraycopy(encoding.getAttentionMask(), 0, padded.mask, row * tokens, length);
@@ -189,6 +229,7 @@ final class SentenceEncoder implements AutoCloseable {
 
     @Override
     public void close() throws OrtException {
+        inference.close();
         tokenizer.close();
         engine.close();
     }

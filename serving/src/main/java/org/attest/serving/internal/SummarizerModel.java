@@ -4,6 +4,7 @@ import ai.onnxruntime.OrtException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.util.List;
+import org.attest.serving.InferenceRejectedException;
 import org.attest.serving.ModelState;
 import org.attest.serving.ModelStatus;
 import org.attest.serving.ModelVersion;
@@ -41,8 +42,12 @@ final class SummarizerModel implements Summarizer, AutoCloseable {
     private final String manifestLocation;
     private volatile Serving serving = new Serving(status(UNKNOWN_VERSION, ModelState.PENDING, null, null), null);
 
-    SummarizerModel(OnnxRuntimeEngine engine, ModelArtifacts artifacts, ServingProperties properties) {
-        this.loader = new ExtractiveSummarizerLoader(engine, artifacts);
+    SummarizerModel(
+            OnnxRuntimeEngine engine,
+            ModelArtifacts artifacts,
+            ServingProperties properties,
+            InferenceBatching batching) {
+        this.loader = new ExtractiveSummarizerLoader(engine, artifacts, batching);
         this.artifacts = artifacts;
         this.manifestLocation = properties.summarizer().manifest();
     }
@@ -102,6 +107,9 @@ final class SummarizerModel implements Summarizer, AutoCloseable {
                     extract.candidates(),
                     (System.nanoTime() - started) / 1_000_000);
             return new SummaryDraft(extract.text(), extract.confidence(), version, false);
+        } catch (InferenceRejectedException e) {
+            // Overload is not a model failure: the caller is told to retry, nothing is answered degraded.
+            throw e;
         } catch (OrtException | RuntimeException e) {
             // The class name only: a message could quote the input.
             log.error(

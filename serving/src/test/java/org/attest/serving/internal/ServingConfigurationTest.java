@@ -10,8 +10,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 /** The module's beans in a Spring context: a broken model leaves the context up, a missing GPU or bad settings don't. */
 class ServingConfigurationTest {
 
-    private final ApplicationContextRunner contexts =
-            new ApplicationContextRunner().withUserConfiguration(ServingConfiguration.class, SummarizerModel.class);
+    private final ApplicationContextRunner contexts = new ApplicationContextRunner()
+            .withUserConfiguration(ServingConfiguration.class, InferenceBatching.class, SummarizerModel.class);
 
     @Test
     void startsWithTheShippedModelReady() {

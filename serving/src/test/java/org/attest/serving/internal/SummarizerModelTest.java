@@ -24,7 +24,10 @@ class SummarizerModelTest {
 
     private static SummarizerModel summarizer(ServingProperties properties) {
         return new SummarizerModel(
-                new OnnxRuntimeEngine(properties), new ModelArtifacts(new DefaultResourceLoader()), properties);
+                new OnnxRuntimeEngine(properties),
+                new ModelArtifacts(new DefaultResourceLoader()),
+                properties,
+                InferenceBatching.unbatched());
     }
 
     private SummarizerModel fromManifest(String yaml) throws IOException {
