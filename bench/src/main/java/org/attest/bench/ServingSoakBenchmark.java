@@ -1,0 +1,112 @@
+package org.attest.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.attest.serving.internal.ServingBenchRig;
+
+/**
+ * Native memory stays flat: {@code --count} inferences (one sentence each, default 100,000) through the engine's
+ * sentence encoder with micro-batching on and {@code --callers} concurrent callers, printing the process's resident
+ * set size ({@code VmRSS}) at every tenth. Every {@code OnnxTensor} and {@code Result} is closed by the engine, so RSS
+ * after the warm-up tenth should stay within ±5 %; a leak of one tensor per call would grow it by tens of MB.
+ *
+ * <p>Usage: {@code bench/run serving-soak [--count 100000] [--callers 16] [--device auto]}.
+ */
+public final class ServingSoakBenchmark {
+
+    private static final int REPORTS = 10;
+
+    private ServingSoakBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int count = Throughput.option(args, "--count", 100_000);
+        int callers = Throughput.option(args, "--callers", 16);
+        String device = Throughput.option(args, "--device", "auto");
+        List<String> sentences =
+                AciBenchNotes.read(Path.of(Throughput.option(args, "--data", AciBenchNotes.DEFAULT.toString())))
+                        .stream()
+                        .flatMap(note -> ServingBenchRig.units(note).stream())
+                        .toList();
+        List<Long> rss = new ArrayList<>();
+        try (ServingBenchRig rig = ServingBenchRig.open(device, true, 32, Duration.ofMillis(1))) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "soak: %,d inferences, %d callers, device %s, %d distinct sentences%n",
+                    count,
+                    callers,
+                    rig.device(),
+                    sentences.size());
+            AtomicLong next = new AtomicLong();
+            long started = System.nanoTime();
+            for (int tenth = 1; tenth <= REPORTS; tenth++) {
+                long until = (long) count * tenth / REPORTS;
+                run(rig, sentences, next, until, callers);
+                long resident = residentKb();
+                rss.add(resident);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %,9d inferences  RSS %,8d kB  heap used %,7d kB  %.0f s%n",
+                        until,
+                        resident,
+                        usedHeapKb(),
+                        (System.nanoTime() - started) / 1e9);
+            }
+        }
+        long baseline = rss.getFirst();
+        long max = rss.stream().mapToLong(Long::longValue).max().orElseThrow();
+        long min = rss.stream().mapToLong(Long::longValue).min().orElseThrow();
+        System.out.printf(
+                Locale.ROOT,
+                "RSS after the first tenth %,d kB, last %,d kB (%+.1f %%), range over the run %+.1f %% .. %+.1f %%"
+                        + " (target within ±5 %%)%n",
+                baseline,
+                rss.getLast(),
+                100.0 * (rss.getLast() - baseline) / baseline,
+                100.0 * (min - baseline) / baseline,
+                100.0 * (max - baseline) / baseline);
+    }
+
+    private static void run(ServingBenchRig rig, List<String> sentences, AtomicLong next, long until, int callers)
+            throws Exception {
+        List<Future<?>> futures = new ArrayList<>();
+        try (ExecutorService executor = Executors.newFixedThreadPool(callers)) {
+            for (int i = 0; i < callers; i++) {
+                futures.add(executor.submit(() -> {
+                    long call;
+                    while ((call = next.getAndIncrement()) < until) {
+                        rig.encode(List.of(sentences.get((int) (call % sentences.size()))));
+                    }
+                    next.decrementAndGet();
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        }
+        next.set(until);
+    }
+
+    private static long residentKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IOException("no VmRSS in /proc/self/status");
+    }
+
+    private static long usedHeapKb() {
+        Runtime runtime = Runtime.getRuntime();
+        return (runtime.totalMemory() - runtime.freeMemory()) / 1024;
+    }
+}

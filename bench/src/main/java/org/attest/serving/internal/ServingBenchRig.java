@@ -1,0 +1,126 @@
+package org.attest.serving.internal;
+
+import ai.onnxruntime.OrtException;
+import io.micrometer.core.instrument.search.Search;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import org.attest.serving.internal.ModelArtifacts.LocatedManifest;
+import org.attest.serving.internal.ServingProperties.Device;
+import org.springframework.core.io.DefaultResourceLoader;
+
+/**
+ * The serving engine's real sentence encoder — session, tokenizer, micro-batcher, meters — on the shipped MiniLM, for
+ * the serving benchmarks (it lives in this package to reach the package-private parts).
+ */
+public final class ServingBenchRig implements AutoCloseable {
+
+    private static final ModelArtifacts ARTIFACTS = new ModelArtifacts(new DefaultResourceLoader());
+
+    private final SentenceEncoder encoder;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    private ServingBenchRig(Device device, BatchingProperties batching) throws OrtException {
+        OnnxRuntimeEngine engine =
+                new OnnxRuntimeEngine(ServingProperties.defaults().withDevice(device));
+        try {
+            LocatedManifest located = shipped();
+            ModelManifest manifest = located.manifest();
+            EngineSession session = engine.open(ARTIFACTS.readVerified(located, manifest.encoder()), manifest.id());
+            this.encoder = SentenceEncoder.create(
+                    session,
+                    ARTIFACTS.readVerified(located, manifest.tokenizer()),
+                    manifest.maxTokens(),
+                    new SentenceEncoder.Batching(
+                            new InferenceBatching(batching, registry), manifest.name(), manifest.version()));
+        } catch (ModelLoadException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The encoder with micro-batching on or off.
+     *
+     * @param device {@code auto}, {@code cuda} or {@code cpu}
+     */
+    public static ServingBenchRig open(String device, boolean batching, int maxBatchSize, Duration maxQueueDelay)
+            throws OrtException {
+        BatchingProperties settings =
+                new BatchingProperties(batching, maxBatchSize, maxQueueDelay, 65_536, 1, Duration.ofSeconds(1));
+        return new ServingBenchRig(Device.valueOf(device.toUpperCase(java.util.Locale.ROOT)), settings);
+    }
+
+    /** Embeds sentences through the engine. */
+    public float[][] encode(List<String> sentences) throws OrtException {
+        return encoder.encode(sentences);
+    }
+
+    /** Where the encoder runs. */
+    public String device() {
+        return encoder.device();
+    }
+
+    /** Sentences embedded so far, from the engine's own batch-size meter. */
+    public double sentencesEmbedded() {
+        return embedded(Search.in(registry));
+    }
+
+    /** Model calls so far. */
+    public long modelCalls() {
+        return Search.in(registry).name(InferenceMetrics.PREFIX + "batch.size").summaries().stream()
+                .mapToLong(s -> s.count())
+                .sum();
+    }
+
+    /** Sentences embedded according to any registry's serving meters (e.g. the running application's). */
+    public static double embedded(Search search) {
+        return search.name(InferenceMetrics.PREFIX + "batch.size").summaries().stream()
+                .mapToDouble(s -> s.totalAmount())
+                .sum();
+    }
+
+    /** The units of a note that the summarizer embeds, in order. */
+    public static List<String> units(String note) {
+        return CentroidSummarizer.candidates(NoteSegmenter.segment(note)).stream()
+                .map(NoteUnit::content)
+                .toList();
+    }
+
+    /** The shipped encoder's ONNX file, verified. */
+    public static byte[] encoderBytes() {
+        LocatedManifest located = shipped();
+        return verified(located, located.manifest().encoder());
+    }
+
+    /** The shipped encoder's {@code tokenizer.json}, verified. */
+    public static byte[] tokenizerBytes() {
+        LocatedManifest located = shipped();
+        return verified(located, located.manifest().tokenizer());
+    }
+
+    /** The manifest's truncation length. */
+    public static int maxTokens() {
+        return shipped().manifest().maxTokens();
+    }
+
+    private static LocatedManifest shipped() {
+        try {
+            return ARTIFACTS.manifest(ServingProperties.DEFAULT_SUMMARIZER_MANIFEST);
+        } catch (ModelLoadException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static byte[] verified(LocatedManifest located, ModelManifest.Artifact artifact) {
+        try {
+            return ARTIFACTS.readVerified(located, artifact);
+        } catch (ModelLoadException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws OrtException {
+        encoder.close();
+    }
+}
