@@ -1,0 +1,45 @@
+package org.attest.serving.internal;
+
+/**
+ * How a seq2seq model generates, with Hugging Face {@code generate()} semantics.
+ *
+ * @param maxNewTokens the most tokens generated, end-of-sequence included
+ * @param beams 1 for greedy search, more for beam search with that many beams
+ * @param noRepeatNgramSize n: no n-gram occurs twice in the decoder's tokens (the start token included); 0 is off
+ * @param decoderStartTokenId the first decoder input (T5: 0 = pad; BART: 2)
+ * @param eosTokenId the end-of-sequence token (T5: 1; BART: 2)
+ * @param lengthPenalty a finished beam hypothesis scores {@code sum log p / generated_length ^ lengthPenalty}
+ */
+record GenerationSettings(
+        int maxNewTokens,
+        int beams,
+        int noRepeatNgramSize,
+        int decoderStartTokenId,
+        int eosTokenId,
+        double lengthPenalty) {
+
+    GenerationSettings {
+        if (maxNewTokens < 1 || beams < 1 || noRepeatNgramSize < 0 || decoderStartTokenId < 0 || eosTokenId < 0) {
+            throw new IllegalArgumentException(
+                    "max-new-tokens and beams must be at least 1, no-repeat-ngram-size and token ids at least 0");
+        }
+    }
+
+    /** Greedy search with T5's special tokens. */
+    static GenerationSettings greedy(int maxNewTokens) {
+        return new GenerationSettings(maxNewTokens, 1, 0, 0, 1, 1.0);
+    }
+
+    GenerationSettings withBeams(int count) {
+        return new GenerationSettings(
+                maxNewTokens, count, noRepeatNgramSize, decoderStartTokenId, eosTokenId, lengthPenalty);
+    }
+
+    GenerationSettings withNoRepeatNgramSize(int n) {
+        return new GenerationSettings(maxNewTokens, beams, n, decoderStartTokenId, eosTokenId, lengthPenalty);
+    }
+
+    GenerationSettings withMaxNewTokens(int count) {
+        return new GenerationSettings(count, beams, noRepeatNgramSize, decoderStartTokenId, eosTokenId, lengthPenalty);
+    }
+}
