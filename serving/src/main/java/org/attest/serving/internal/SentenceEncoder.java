@@ -2,25 +2,17 @@ package org.attest.serving.internal;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession.Result;
-import ai.onnxruntime.TensorInfo;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.attest.serving.InferenceRejectedException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Turns sentences into unit-length vectors with a BERT-style encoder (MiniLM): tokenize, run the encoder on batches
@@ -37,27 +29,15 @@ final class SentenceEncoder implements AutoCloseable {
     /** Sentences per encoder run without batching settings: bounds the memory of one run. */
     static final int BATCH_SIZE = 32;
 
-    private static final String INPUT_IDS = "input_ids";
-    private static final String ATTENTION_MASK = "attention_mask";
-    private static final String TOKEN_TYPE_IDS = "token_type_ids";
-    private static final String LAST_HIDDEN_STATE = "last_hidden_state";
-
-    private final EngineSession engine;
+    private final EncoderBackend backend;
     private final HuggingFaceTokenizer tokenizer;
-    private final boolean takesTokenTypes;
     private final int dimensions;
     private final BatchedInference<Encoding, float[]> inference;
 
-    private SentenceEncoder(
-            EngineSession engine,
-            HuggingFaceTokenizer tokenizer,
-            boolean takesTokenTypes,
-            int dimensions,
-            Batching batching) {
-        this.engine = engine;
+    private SentenceEncoder(EncoderBackend backend, HuggingFaceTokenizer tokenizer, Batching batching) {
+        this.backend = backend;
         this.tokenizer = tokenizer;
-        this.takesTokenTypes = takesTokenTypes;
-        this.dimensions = dimensions;
+        this.dimensions = backend.dimensions();
         this.inference = batching.batching().forModel(batching.name(), batching.version(), this::encodeBatch);
     }
 
@@ -83,43 +63,29 @@ final class SentenceEncoder implements AutoCloseable {
     }
 
     /**
-     * Wraps an encoder session after checking that its inputs and outputs are the ones a BERT-style export has.
+     * Wraps a local encoder session after checking that its inputs and outputs are the ones a BERT-style export has.
      *
      * @param tokenizerJson the Hugging Face {@code tokenizer.json}; its own padding and truncation are replaced
      * @param maxTokens inputs longer than this, special tokens included, are truncated
      */
     static SentenceEncoder create(EngineSession engine, byte[] tokenizerJson, int maxTokens, Batching batching)
             throws ModelLoadException, OrtException {
-        Set<String> inputs = engine.session().getInputNames();
-        for (String input : inputs) {
-            if (!Set.of(INPUT_IDS, ATTENTION_MASK, TOKEN_TYPE_IDS).contains(input)) {
-                throw new ModelLoadException("encoder has an unsupported input '" + input + "'");
-            }
-        }
-        if (!inputs.contains(INPUT_IDS) || !inputs.contains(ATTENTION_MASK)) {
-            throw new ModelLoadException("encoder lacks input_ids or attention_mask");
-        }
-        int dimensions = hiddenSize(engine.session().getOutputInfo().get(LAST_HIDDEN_STATE));
+        return create(OnnxEncoderBackend.create(engine), tokenizerJson, maxTokens, batching);
+    }
+
+    /** An encoder on any backend, local or remote. */
+    static SentenceEncoder create(EncoderBackend backend, byte[] tokenizerJson, int maxTokens, Batching batching)
+            throws ModelLoadException {
         Map<String, String> options =
                 Map.of("padding", "false", "truncation", "true", "maxLength", Integer.toString(maxTokens));
         try {
             HuggingFaceTokenizer tokenizer =
                     HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson), options);
-            return new SentenceEncoder(engine, tokenizer, inputs.contains(TOKEN_TYPE_IDS), dimensions, batching);
+            return new SentenceEncoder(backend, tokenizer, batching);
         } catch (IOException | RuntimeException e) {
             throw new ModelLoadException(
                     "tokenizer cannot be read: " + e.getClass().getSimpleName(), e);
         }
-    }
-
-    private static int hiddenSize(@Nullable NodeInfo output) throws ModelLoadException {
-        if (output != null && output.getInfo() instanceof TensorInfo tensor) {
-            long[] shape = tensor.getShape();
-            if (shape.length == 3 && shape[2] > 0) {
-                return (int) shape[2];
-            }
-        }
-        throw new ModelLoadException("encoder lacks a last_hidden_state output of shape [batch, tokens, hidden]");
     }
 
     int dimensions() {
@@ -128,9 +94,8 @@ final class SentenceEncoder implements AutoCloseable {
 
     /** The device the encoder runs on. */
     String device() {
-        return engine.device();
+        return backend.device();
     }
-
     /**
      * Encodes sentences; the i-th vector belongs to the i-th sentence.
      *
@@ -155,56 +120,17 @@ final class SentenceEncoder implements AutoCloseable {
 
     /** One encoder run on a batch padded to its longest member. */
     private List<float[]> encodeBatch(List<Encoding> batch) throws OrtException {
-        Padded padded = Padded.of(batch);
-        long[] shape = {batch.size(), padded.tokens()};
-        try (OnnxTensor ids = tensor(padded.ids(), shape);
-                OnnxTensor mask = tensor(padded.mask(), shape);
-                OnnxTensor types = tensor(padded.types(), shape)) {
-            Map<String, OnnxTensor> inputs = new HashMap<>();
-            inputs.put(INPUT_IDS, ids);
-            inputs.put(ATTENTION_MASK, mask);
-            if (takesTokenTypes) {
-                inputs.put(TOKEN_TYPE_IDS, types);
-            }
-            try (Result result = engine.session().run(inputs)) {
-                OnnxTensor hidden = (OnnxTensor) result.get(LAST_HIDDEN_STATE)
-                        .orElseThrow(() -> new IllegalStateException("encoder returned no last_hidden_state"));
-                FloatBuffer states = hidden.getFloatBuffer();
-                List<float[]> vectors = new ArrayList<>(batch.size());
-                for (int row = 0; row < batch.size(); row++) {
-                    vectors.add(meanPool(states, padded.mask(), row, padded.tokens()));
-                }
-                return vectors;
-            }
+        TokenBatch padded = TokenBatch.of(batch);
+        FloatBuffer states = backend.lastHiddenState(padded);
+        if (states.remaining() != padded.rows() * padded.tokens() * dimensions) {
+            throw new IllegalStateException("encoder returned " + states.remaining() + " values for a batch of "
+                    + padded.rows() + " x " + padded.tokens() + " tokens");
         }
-    }
-
-    private OnnxTensor tensor(long[] values, long[] shape) throws OrtException {
-        return OnnxTensor.createTensor(engine.environment(), LongBuffer.wrap(values), shape);
-    }
-
-    /** A batch's inputs, row-major, each row padded with zeros to the batch's longest. */
-    private record Padded(long[] ids, long[] mask, long[] types, int tokens) {
-
-        static Padded of(List<Encoding> batch) {
-            int tokens = 0;
-            for (Encoding encoding : batch) {
-                tokens = Math.max(tokens, encoding.getIds().length);
-            }
-            Padded padded = new Padded(
-                    new long[batch.size() * tokens],
-                    new long[batch.size() * tokens],
-                    new long[batch.size() * tokens],
-                    tokens);
-            for (int row = 0; row < batch.size(); row++) {
-                Encoding encoding = batch.get(row);
-                int length = encoding.getIds().length;
-                System.arraycopy(encoding.getIds(), 0, padded.ids, row * tokens, length);
-                System.arraycopy(encoding.getAttentionMask(), 0, padded.mask, row * tokens, length);
-                System.arraycopy(encoding.getTypeIds(), 0, padded.types, row * tokens, length);
-            }
-            return padded;
+        List<float[]> vectors = new ArrayList<>(batch.size());
+        for (int row = 0; row < batch.size(); row++) {
+            vectors.add(meanPool(states, padded.mask(), row, padded.tokens()));
         }
+        return vectors;
     }
 
     /** The mean of a row's token vectors where the attention mask is 1, scaled to unit length. */
@@ -231,6 +157,6 @@ final class SentenceEncoder implements AutoCloseable {
     public void close() throws OrtException {
         inference.close();
         tokenizer.close();
-        engine.close();
+        backend.close();
     }
 }

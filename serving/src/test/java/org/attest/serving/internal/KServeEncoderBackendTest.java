@@ -1,0 +1,232 @@
+package org.attest.serving.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.DefaultResourceLoader;
+
+/**
+ * The KServe v2 remote backend against a v2 endpoint served inside the test ({@link KServeV2TestServer}, the real
+ * MiniLM behind it): a protocol test — paths, JSON tensors, metadata checks, timeouts, retries and the reported
+ * model version — not a Triton stand-in.
+ */
+class KServeEncoderBackendTest {
+
+    private static final List<String> SENTENCES =
+            List.of("Chest pain for two days.", "Lungs are clear to auscultation bilaterally.", "Fever.");
+
+    private static KServeV2TestServer server;
+    private static byte[] tokenizer;
+    private static int maxTokens;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ModelArtifacts artifacts = new ModelArtifacts(new DefaultResourceLoader());
+        ModelArtifacts.LocatedManifest located = artifacts.manifest(ServingProperties.DEFAULT_SUMMARIZER_MANIFEST);
+        server = new KServeV2TestServer(
+                artifacts.readVerified(located, located.manifest().encoder()));
+        tokenizer = artifacts.readVerified(located, located.manifest().tokenizer());
+        maxTokens = located.manifest().maxTokens();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @BeforeEach
+    void healthy() {
+        server.failNext(0, 503);
+        server.ready(true);
+    }
+
+    private static KServeV2Settings settings(String version) {
+        return new KServeV2Settings(
+                server.url(),
+                KServeV2TestServer.MODEL,
+                version,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(20),
+                3,
+                Duration.ofMillis(10));
+    }
+
+    private static SentenceEncoder remoteEncoder(KServeEncoderBackend backend) throws ModelLoadException {
+        return SentenceEncoder.create(backend, tokenizer, maxTokens, SentenceEncoder.Batching.none("remote"));
+    }
+
+    @Test
+    void remoteVectorsEqualLocalOnes() throws Exception {
+        KServeEncoderBackend backend = KServeEncoderBackend.connect(new KServeV2Client(settings(null)));
+        try (SentenceEncoder remote = remoteEncoder(backend)) {
+            float[][] vectors = remote.encode(SENTENCES);
+            float[][] local = TestModel.encoder().encode(SENTENCES);
+
+            assertThat(remote.device()).isEqualTo("kserve-v2");
+            assertThat(remote.dimensions()).isEqualTo(384);
+            for (int i = 0; i < SENTENCES.size(); i++) {
+                for (int d = 0; d < 384; d++) {
+                    assertThat(vectors[i][d]).isCloseTo(local[i][d], within(1e-5f));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theLoaderBuildsASummarizerWhoseEncoderIsRemote() throws Exception {
+        KServeEncoderLoader loader = new KServeEncoderLoader(InferenceBatching.unbatched());
+        try (CentroidSummarizer summarizer =
+                loader.load("remote-summarizer", "1", settings(null), tokenizer, maxTokens)) {
+            CentroidSummarizer.Extract remote = summarizer.summarize(TestNotes.CLINIC_NOTE);
+            CentroidSummarizer.Extract local = TestModel.summarizer().summarize(TestNotes.CLINIC_NOTE);
+
+            assertThat(summarizer.device()).isEqualTo("kserve-v2");
+            assertThat(remote.text()).isEqualTo(local.text());
+            assertThat(remote.confidence()).isCloseTo(local.confidence(), within(1e-4));
+        }
+    }
+
+    @Test
+    void theServersModelVersionIsKeptFromMetadataAndFromEachAnswer() throws Exception {
+        KServeV2Client client = new KServeV2Client(settings(null));
+        KServeEncoderBackend backend = KServeEncoderBackend.connect(client);
+        // no version asked for: the metadata's newest
+        assertThat(backend.servedVersion()).isEqualTo("3");
+
+        KServeV2Client.InferResult result = client.infer(
+                List.of(
+                        new KServeV2Client.Input("input_ids", new long[] {1, 2}, new long[] {101, 102}),
+                        new KServeV2Client.Input("attention_mask", new long[] {1, 2}, new long[] {1, 1}),
+                        new KServeV2Client.Input("token_type_ids", new long[] {1, 2}, new long[] {0, 0})),
+                List.of("last_hidden_state"));
+        assertThat(result.modelName()).isEqualTo("minilm");
+        assertThat(result.modelVersion()).isEqualTo("3");
+        assertThat(result.output("last_hidden_state").shape()).containsExactly(1, 2, 384);
+    }
+
+    @Test
+    void aVersionedPathIsUsedWhenAVersionIsConfigured() throws Exception {
+        KServeEncoderBackend backend = KServeEncoderBackend.connect(new KServeV2Client(settings("3")));
+        try (SentenceEncoder remote = remoteEncoder(backend)) {
+            assertThat(remote.encode(SENTENCES)).hasNumberOfRows(3);
+        }
+    }
+
+    @Test
+    void fiveHundredsAreRetriedWithinTheBound() throws Exception {
+        KServeEncoderBackend backend = KServeEncoderBackend.connect(new KServeV2Client(settings(null)));
+        int before = server.inferCalls.get();
+        server.failNext(2, 503);
+        try (SentenceEncoder remote = remoteEncoder(backend)) {
+            assertThat(remote.encode(SENTENCES)).hasNumberOfRows(3);
+        }
+        assertThat(server.inferCalls.get() - before).isEqualTo(3);
+    }
+
+    @Test
+    void retriesStopAtMaxAttempts() throws Exception {
+        KServeEncoderBackend backend = KServeEncoderBackend.connect(new KServeV2Client(settings(null)));
+        int before = server.inferCalls.get();
+        server.failNext(10, 500);
+
+        assertThatThrownBy(() -> backend.lastHiddenState(TokenBatch.of(List.of())))
+                .isInstanceOf(RemoteInferenceException.class)
+                .hasMessageContaining("HTTP 500")
+                .hasMessageContaining("attempt 3");
+        assertThat(server.inferCalls.get() - before).isEqualTo(3);
+    }
+
+    @Test
+    void fourHundredsAreNotRetried() throws Exception {
+        KServeEncoderBackend backend = KServeEncoderBackend.connect(new KServeV2Client(settings(null)));
+        int before = server.inferCalls.get();
+        server.failNext(1, 400);
+
+        assertThatThrownBy(() -> backend.lastHiddenState(TokenBatch.of(List.of())))
+                .isInstanceOf(RemoteInferenceException.class)
+                .hasMessageContaining("HTTP 400");
+        assertThat(server.inferCalls.get() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestOverItsTimeoutFailsAndIsNotRetried() throws Exception {
+        KServeV2Settings quick = new KServeV2Settings(
+                server.url(),
+                KServeV2TestServer.MODEL,
+                null,
+                Duration.ofSeconds(2),
+                Duration.ofMillis(200),
+                3,
+                Duration.ofMillis(10));
+        KServeEncoderBackend backend = KServeEncoderBackend.connect(new KServeV2Client(quick));
+        int before = server.inferCalls.get();
+        CountDownLatch held = server.holdInference();
+        try (SentenceEncoder remote = remoteEncoder(backend)) {
+            assertThatThrownBy(() -> remote.encode(SENTENCES))
+                    .isInstanceOf(RemoteInferenceException.class)
+                    .hasMessageContaining("HttpTimeoutException");
+        } finally {
+            held.countDown();
+        }
+        assertThat(server.inferCalls.get() - before).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreachableServerIsRetriedThenRefused() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        KServeV2Client client = new KServeV2Client(new KServeV2Settings(
+                URI.create("http://127.0.0.1:" + closedPort),
+                "minilm",
+                null,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                2,
+                Duration.ofMillis(10)));
+
+        assertThat(client.serverReady()).isFalse();
+        assertThatThrownBy(client::metadata)
+                .isInstanceOf(RemoteInferenceException.class)
+                .hasMessageContaining("unreachable after 2 attempts");
+        assertThatThrownBy(() -> KServeEncoderBackend.connect(client))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("not ready");
+    }
+
+    @Test
+    void aServerThatIsNotReadyIsRefusedAtLoad() {
+        server.ready(false);
+
+        assertThatThrownBy(() -> KServeEncoderBackend.connect(new KServeV2Client(settings(null))))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("/v2/health/ready");
+    }
+
+    @Test
+    void anUnknownModelIsRefusedAtLoad() {
+        KServeV2Settings other = new KServeV2Settings(
+                server.url(),
+                "no-such-model",
+                null,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1),
+                1,
+                Duration.ofMillis(10));
+
+        assertThatThrownBy(() -> KServeEncoderBackend.connect(new KServeV2Client(other)))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("HTTP 404");
+    }
+}
