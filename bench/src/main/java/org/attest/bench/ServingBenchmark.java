@@ -59,60 +59,80 @@ public final class ServingBenchmark {
                 ServingBenchRig on = ServingBenchRig.open(device, true, 32, Duration.ofMillis(1));
                 RawOnnx raw = new RawOnnx("cuda".equals(on.device()));
                 InProcessApplication app = new InProcessApplication(Map.of("attest.serving.device", device))) {
-            System.out.printf(
-                    Locale.ROOT,
-                    "machine: %d cores, Java %s, ONNX Runtime %s, device %s; %d notes, %d sentences%n",
-                    Runtime.getRuntime().availableProcessors(),
-                    Runtime.version(),
-                    raw.version(),
-                    on.device(),
-                    notes.size(),
-                    sentences.size());
+            printMachine(raw, on, notes, sentences);
             for (int round = 1; round <= rounds; round++) {
                 System.out.printf(Locale.ROOT, "round %d of %d%n", round, rounds);
+                Run run = new Run(results, warmup, window, sentences);
                 for (int batch : batches) {
-                    Rate rate = Throughput.measure(
-                            1, warmup, window, (c, call) -> raw.embed(window(sentences, call, batch)), () -> 0);
-                    record(results, "a raw ORT, batch " + batch, rate.perSecond(), "sentences/s");
+                    run.raw(raw, batch);
                 }
                 for (ServingBenchRig rig : List.of(off, on)) {
-                    String mode = rig == on ? "on" : "off";
                     for (int n : new int[] {1, callers}) {
-                        double sentencesBefore = rig.sentencesEmbedded();
-                        long callsBefore = rig.modelCalls();
-                        Rate rate = Throughput.measure(
-                                n,
-                                warmup,
-                                window,
-                                (c, call) -> rig.encode(List.of(sentences.get((int) (call % sentences.size())))).length,
-                                () -> 0);
-                        String name = "b engine, batching " + mode + ", " + n + " callers";
-                        record(
-                                results,
-                                name,
-                                rate.perSecond(),
-                                String.format(
-                                        Locale.ROOT,
-                                        "sentences/s, %.1f per model call",
-                                        (rig.sentencesEmbedded() - sentencesBefore)
-                                                / Math.max(1, rig.modelCalls() - callsBefore)));
+                        run.engine(rig, rig == on ? "on" : "off", n);
                     }
                 }
-                Rate http = Throughput.measure(
-                        httpCallers,
-                        warmup.plusSeconds(1),
-                        window,
-                        (c, call) -> created(app.summarize(notes.get((int) (call % notes.size())))),
-                        app::sentencesEmbedded);
-                record(results, "c HTTP /v1/summaries, " + httpCallers + " callers", http.perSecond(), "requests/s");
-                record(
-                        results,
-                        "c HTTP /v1/summaries, sentences",
-                        http.counterPerSecond(),
-                        "sentences/s (" + http.failures() + " failed calls)");
+                run.http(app, notes, httpCallers);
             }
         }
         report(results, batches, callers, httpCallers);
+    }
+
+    private static void printMachine(RawOnnx raw, ServingBenchRig rig, List<String> notes, List<String> sentences) {
+        System.out.printf(
+                Locale.ROOT,
+                "machine: %d cores, Java %s, ONNX Runtime %s, device %s; %d notes, %d sentences%n",
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.version(),
+                raw.version(),
+                rig.device(),
+                notes.size(),
+                sentences.size());
+    }
+
+    /** One round's measurements, each recorded under its name. */
+    private record Run(Map<String, List<Double>> results, Duration warmup, Duration window, List<String> sentences) {
+
+        void raw(RawOnnx raw, int batch) throws Exception {
+            Rate rate = Throughput.measure(
+                    1,
+                    warmup,
+                    window,
+                    (c, call) -> raw.embed(ServingBenchmark.window(sentences, call, batch)),
+                    () -> 0);
+            record(results, "a raw ORT, batch " + batch, rate.perSecond(), "sentences/s");
+        }
+
+        void engine(ServingBenchRig rig, String mode, int callers) throws Exception {
+            double sentencesBefore = rig.sentencesEmbedded();
+            long callsBefore = rig.modelCalls();
+            Rate rate = Throughput.measure(
+                    callers,
+                    warmup,
+                    window,
+                    (c, call) -> rig.encode(List.of(sentences.get((int) (call % sentences.size())))).length,
+                    () -> 0);
+            double perCall = (rig.sentencesEmbedded() - sentencesBefore) / Math.max(1, rig.modelCalls() - callsBefore);
+            record(
+                    results,
+                    "b engine, batching " + mode + ", " + callers + " callers",
+                    rate.perSecond(),
+                    String.format(Locale.ROOT, "sentences/s, %.1f per model call", perCall));
+        }
+
+        void http(InProcessApplication app, List<String> notes, int callers) throws Exception {
+            Rate rate = Throughput.measure(
+                    callers,
+                    warmup.plusSeconds(1),
+                    window,
+                    (c, call) -> created(app.summarize(notes.get((int) (call % notes.size())))),
+                    app::sentencesEmbedded);
+            record(results, "c HTTP /v1/summaries, " + callers + " callers", rate.perSecond(), "requests/s");
+            record(
+                    results,
+                    "c HTTP /v1/summaries, sentences",
+                    rate.counterPerSecond(),
+                    "sentences/s (" + rate.failures() + " failed calls)");
+        }
     }
 
     private static List<String> window(List<String> sentences, long call, int size) {

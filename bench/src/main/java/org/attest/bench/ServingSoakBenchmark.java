@@ -61,6 +61,10 @@ public final class ServingSoakBenchmark {
                         (System.nanoTime() - started) / 1e9);
             }
         }
+        report(rss);
+    }
+
+    private static void report(List<Long> rss) {
         long baseline = rss.getFirst();
         long max = rss.stream().mapToLong(Long::longValue).max().orElseThrow();
         long min = rss.stream().mapToLong(Long::longValue).min().orElseThrow();

@@ -31,56 +31,65 @@ final class BeamSearch {
 
     private record Hypothesis(Generation generation, double score) {}
 
+    /** The live beams after a step and, for each, the row of the previous step it continues. */
+    private record Step(List<Beam> beams, int[] parents) {}
+
     static Generation run(DecoderSteps decoder, GenerationSettings settings) throws OrtException {
         int width = settings.beams();
-        List<Beam> beams = List.of(new Beam(new int[] {settings.decoderStartTokenId()}, List.of(), List.of(), 0));
-        int[] parents = {0};
+        Step live = new Step(
+                List.of(new Beam(new int[] {settings.decoderStartTokenId()}, List.of(), List.of(), 0)), new int[] {0});
         List<Hypothesis> finished = new ArrayList<>();
         for (int step = 0; step < settings.maxNewTokens() && finished.size() < width; step++) {
-            long[] last = beams.stream()
-                    .mapToLong(b -> b.history()[b.history().length - 1])
-                    .toArray();
-            float[][] logits = decoder.next(last, parents);
-            double[][] logProbs = new double[beams.size()][];
-            List<Candidate> candidates = new ArrayList<>();
-            for (int row = 0; row < beams.size(); row++) {
-                logProbs[row] = TokenScores.logSoftmax(logits[row]);
-                double[] scores = logProbs[row].clone();
-                TokenScores.banRepeatedNgrams(scores, beams.get(row).history(), settings.noRepeatNgramSize());
-                candidates.addAll(best(row, beams.get(row).score(), scores, 2 * width));
-            }
-            candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
-            List<Beam> next = new ArrayList<>();
-            List<Integer> nextParents = new ArrayList<>();
-            for (int rank = 0; rank < Math.min(2 * width, candidates.size()) && next.size() < width; rank++) {
-                Candidate c = candidates.get(rank);
-                if (c.score() == Double.NEGATIVE_INFINITY) {
-                    break;
-                }
-                Beam extended = beams.get(c.row()).extend(c.token(), logProbs[c.row()][c.token()], c.score());
-                if (c.token() == settings.eosTokenId()) {
-                    if (rank < width) {
-                        finished.add(hypothesis(extended, true, settings.lengthPenalty()));
-                    }
-                } else {
-                    next.add(extended);
-                    nextParents.add(c.row());
-                }
-            }
-            if (next.isEmpty()) {
+            Step next = step(decoder, settings, live, finished);
+            if (next.beams().isEmpty()) {
                 break;
             }
-            beams = next;
-            parents = nextParents.stream().mapToInt(Integer::intValue).toArray();
+            live = next;
         }
         if (finished.size() < width) {
-            beams.forEach(b -> finished.add(hypothesis(b, false, settings.lengthPenalty())));
+            live.beams().forEach(b -> finished.add(hypothesis(b, false, settings.lengthPenalty())));
         }
         return finished.stream()
                 .filter(h -> !h.generation().tokens().isEmpty())
                 .max(Comparator.comparingDouble(Hypothesis::score))
                 .map(Hypothesis::generation)
                 .orElseGet(() -> new Generation(List.of(), List.of(), false));
+    }
+
+    /** One decoder step over the live beams; finished hypotheses are added to {@code finished}. */
+    private static Step step(DecoderSteps decoder, GenerationSettings settings, Step live, List<Hypothesis> finished)
+            throws OrtException {
+        int width = settings.beams();
+        List<Beam> beams = live.beams();
+        long[] last = beams.stream()
+                .mapToLong(b -> b.history()[b.history().length - 1])
+                .toArray();
+        float[][] logits = decoder.next(last, live.parents());
+        double[][] logProbs = new double[beams.size()][];
+        List<Candidate> candidates = new ArrayList<>();
+        for (int row = 0; row < beams.size(); row++) {
+            logProbs[row] = TokenScores.logSoftmax(logits[row]);
+            double[] scores = logProbs[row].clone();
+            TokenScores.banRepeatedNgrams(scores, beams.get(row).history(), settings.noRepeatNgramSize());
+            candidates.addAll(best(row, beams.get(row).score(), scores, 2 * width));
+        }
+        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        List<Beam> next = new ArrayList<>();
+        List<Integer> parents = new ArrayList<>();
+        for (int rank = 0; rank < Math.min(2 * width, candidates.size()) && next.size() < width; rank++) {
+            Candidate c = candidates.get(rank);
+            if (c.score() == Double.NEGATIVE_INFINITY) {
+                break;
+            }
+            Beam extended = beams.get(c.row()).extend(c.token(), logProbs[c.row()][c.token()], c.score());
+            if (c.token() != settings.eosTokenId()) {
+                next.add(extended);
+                parents.add(c.row());
+            } else if (rank < width) {
+                finished.add(hypothesis(extended, true, settings.lengthPenalty()));
+            }
+        }
+        return new Step(next, parents.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private static Hypothesis hypothesis(Beam beam, boolean ended, double lengthPenalty) {
