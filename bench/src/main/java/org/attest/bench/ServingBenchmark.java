@@ -16,7 +16,7 @@ import org.attest.serving.internal.ServingBenchRig;
  *
  * <ol type="a">
  *   <li>raw ONNX Runtime sentences embedded per second ({@link RawOnnx}: tokenize, pad, run; no engine, no HTTP) at
- *       each batch size of {@code --batches}, one caller;
+ *       each batch size of {@code --batches}, one caller, batching neighbours in length order (least padding);
  *   <li>the engine's sentence encoder ({@link ServingBenchRig}: tokenizer, micro-batcher, pooling, meters) at 1 and
  *       {@code --callers} concurrent callers of one sentence each, batching off and on;
  *   <li>{@code POST /v1/summaries} through HTTP on the application started in-process ({@link InProcessApplication}:
@@ -54,6 +54,10 @@ public final class ServingBenchmark {
                 .toList();
         List<String> sentences =
                 notes.stream().flatMap(n -> ServingBenchRig.units(n).stream()).toList();
+        // the raw baseline batches neighbours in length order, the least padding a batch program can have
+        List<String> byLength = sentences.stream()
+                .sorted(java.util.Comparator.comparingInt(String::length))
+                .toList();
         Map<String, List<Double>> results = new LinkedHashMap<>();
         try (ServingBenchRig off = ServingBenchRig.open(device, false, 32, Duration.ZERO);
                 ServingBenchRig on = ServingBenchRig.open(device, true, 32, Duration.ofMillis(1));
@@ -62,7 +66,7 @@ public final class ServingBenchmark {
             printMachine(raw, on, notes, sentences);
             for (int round = 1; round <= rounds; round++) {
                 System.out.printf(Locale.ROOT, "round %d of %d%n", round, rounds);
-                Run run = new Run(results, warmup, window, sentences);
+                Run run = new Run(results, warmup, window, sentences, byLength);
                 for (int batch : batches) {
                     run.raw(raw, batch);
                 }
@@ -90,14 +94,19 @@ public final class ServingBenchmark {
     }
 
     /** One round's measurements, each recorded under its name. */
-    private record Run(Map<String, List<Double>> results, Duration warmup, Duration window, List<String> sentences) {
+    private record Run(
+            Map<String, List<Double>> results,
+            Duration warmup,
+            Duration window,
+            List<String> sentences,
+            List<String> byLength) {
 
         void raw(RawOnnx raw, int batch) throws Exception {
             Rate rate = Throughput.measure(
                     1,
                     warmup,
                     window,
-                    (c, call) -> raw.embed(ServingBenchmark.window(sentences, call, batch)),
+                    (c, call) -> raw.embed(ServingBenchmark.window(byLength, call, batch)),
                     () -> 0);
             record(results, "a raw ORT, batch " + batch, rate.perSecond(), "sentences/s");
         }

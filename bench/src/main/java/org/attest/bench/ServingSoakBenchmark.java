@@ -19,7 +19,10 @@ import org.attest.serving.internal.ServingBenchRig;
  * set size ({@code VmRSS}) at every tenth. Every {@code OnnxTensor} and {@code Result} is closed by the engine, so RSS
  * after the warm-up tenth should stay within ±5 %; a leak of one tensor per call would grow it by tens of MB.
  *
- * <p>Usage: {@code bench/run serving-soak [--count 100000] [--callers 16] [--device auto]}.
+ * <p>The inputs are the {@code --sentences} (500) shortest units of the ACI-Bench notes, so that 100,000 inferences
+ * take minutes: a leak is per call (tensors, results, queue entries), not per token.
+ *
+ * <p>Usage: {@code bench/run serving-soak [--count 100000] [--callers 16] [--sentences 500] [--device auto]}.
  */
 public final class ServingSoakBenchmark {
 
@@ -37,6 +40,7 @@ public final class ServingSoakBenchmark {
                         .flatMap(note -> ServingBenchRig.units(note).stream())
                         .toList();
         List<Long> rss = new ArrayList<>();
+        long modelCalls;
         try (ServingBenchRig rig = ServingBenchRig.open(device, true, 32, Duration.ofMillis(1))) {
             System.out.printf(
                     Locale.ROOT,
@@ -60,7 +64,9 @@ public final class ServingSoakBenchmark {
                         usedHeapKb(),
                         (System.nanoTime() - started) / 1e9);
             }
+            modelCalls = rig.modelCalls();
         }
+        System.out.printf(Locale.ROOT, "model calls: %,d%n", modelCalls);
         report(rss);
     }
 

@@ -79,7 +79,7 @@ final class Throughput {
     static String spread(List<Double> values) {
         double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
         double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        return String.format(Locale.ROOT, "%.0f (%.0f-%.0f)", median(values), min, max);
+        return String.format(Locale.ROOT, "%.1f (%.1f-%.1f)", median(values), min, max);
     }
 
     static int option(String[] args, String name, int fallback) {

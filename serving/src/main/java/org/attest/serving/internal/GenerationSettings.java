@@ -25,6 +25,40 @@ record GenerationSettings(
         }
     }
 
+    /**
+     * Reads a manifest's {@code generation} mapping: {@code max-new-tokens}, {@code beams} (default 1),
+     * {@code no-repeat-ngram-size} (0), {@code decoder-start-token-id}, {@code eos-token-id}, {@code length-penalty}
+     * (1.0).
+     *
+     * @throws ModelLoadException when a key is missing, not a number, or out of range
+     */
+    static GenerationSettings parse(java.util.Map<?, ?> generation, String source) throws ModelLoadException {
+        try {
+            return new GenerationSettings(
+                    (int) number(generation, "max-new-tokens", null, source),
+                    (int) number(generation, "beams", 1.0, source),
+                    (int) number(generation, "no-repeat-ngram-size", 0.0, source),
+                    (int) number(generation, "decoder-start-token-id", null, source),
+                    (int) number(generation, "eos-token-id", null, source),
+                    number(generation, "length-penalty", 1.0, source));
+        } catch (IllegalArgumentException e) {
+            throw new ModelLoadException("manifest " + source + ": generation: " + e.getMessage(), e);
+        }
+    }
+
+    private static double number(
+            java.util.Map<?, ?> map, String key, @org.jspecify.annotations.Nullable Double fallback, String source)
+            throws ModelLoadException {
+        Object value = map.get(key);
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        if (value == null && fallback != null) {
+            return fallback;
+        }
+        throw new ModelLoadException("manifest " + source + ": generation." + key + " must be a number");
+    }
+
     /** Greedy search with T5's special tokens. */
     static GenerationSettings greedy(int maxNewTokens) {
         return new GenerationSettings(maxNewTokens, 1, 0, 0, 1, 1.0);

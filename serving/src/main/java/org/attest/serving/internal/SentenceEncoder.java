@@ -29,6 +29,9 @@ final class SentenceEncoder implements AutoCloseable {
     /** Sentences per encoder run without batching settings: bounds the memory of one run. */
     static final int BATCH_SIZE = 32;
 
+    /** A bucket's padded tokens may be at most this multiple of its real tokens. */
+    static final double MAX_PADDING = 1.25;
+
     private final EncoderBackend backend;
     private final HuggingFaceTokenizer tokenizer;
     private final int dimensions;
@@ -118,16 +121,47 @@ final class SentenceEncoder implements AutoCloseable {
         return vectors;
     }
 
-    /** One encoder run on a batch padded to its longest member. */
+    /**
+     * Runs a batch as length buckets, each padded to its own longest member: sorted by length, a bucket grows while its
+     * padded size stays within {@link #MAX_PADDING} times its real tokens. The sentences of concurrent requests differ
+     * in length, and on a CPU padding costs more than a bigger batch gains.
+     */
     private List<float[]> encodeBatch(List<Encoding> batch) throws OrtException {
-        TokenBatch padded = TokenBatch.of(batch);
+        Integer[] order = IntStream.range(0, batch.size()).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingInt(i -> batch.get(i).getIds().length));
+        float[][] vectors = new float[batch.size()][];
+        int start = 0;
+        while (start < order.length) {
+            int end = start + 1;
+            long real = batch.get(order[start]).getIds().length;
+            while (end < order.length) {
+                int length = batch.get(order[end]).getIds().length;
+                if ((long) (end - start + 1) * length > MAX_PADDING * (real + length)) {
+                    break;
+                }
+                real += length;
+                end++;
+            }
+            List<Encoding> bucket =
+                    Arrays.stream(order, start, end).map(batch::get).toList();
+            List<float[]> pooled = encodeBucket(bucket);
+            for (int i = start; i < end; i++) {
+                vectors[order[i]] = pooled.get(i - start);
+            }
+            start = end;
+        }
+        return Arrays.asList(vectors);
+    }
+
+    private List<float[]> encodeBucket(List<Encoding> bucket) throws OrtException {
+        TokenBatch padded = TokenBatch.of(bucket);
         FloatBuffer states = backend.lastHiddenState(padded);
         if (states.remaining() != padded.rows() * padded.tokens() * dimensions) {
             throw new IllegalStateException("encoder returned " + states.remaining() + " values for a batch of "
                     + padded.rows() + " x " + padded.tokens() + " tokens");
         }
-        List<float[]> vectors = new ArrayList<>(batch.size());
-        for (int row = 0; row < batch.size(); row++) {
+        List<float[]> vectors = new ArrayList<>(bucket.size());
+        for (int row = 0; row < bucket.size(); row++) {
             vectors.add(meanPool(states, padded.mask(), row, padded.tokens()));
         }
         return vectors;
