@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import org.attest.bench.Throughput.Rate;
 import org.attest.serving.internal.ServingBenchRig;
 
@@ -16,7 +19,7 @@ import org.attest.serving.internal.ServingBenchRig;
  *
  * <ol type="a">
  *   <li>raw ONNX Runtime sentences embedded per second ({@link RawOnnx}: tokenize, pad, run; no engine, no HTTP) at
- *       each batch size of {@code --batches}, one caller, batching neighbours in length order (least padding);
+ *       each batch size of {@code --batches}, one caller, each batch neighbours in length order (least padding);
  *   <li>the engine's sentence encoder ({@link ServingBenchRig}: tokenizer, micro-batcher, pooling, meters) at 1 and
  *       {@code --callers} concurrent callers of one sentence each, batching off and on;
  *   <li>{@code POST /v1/summaries} through HTTP on the application started in-process ({@link InProcessApplication}:
@@ -33,52 +36,70 @@ import org.attest.serving.internal.ServingBenchRig;
 public final class ServingBenchmark {
 
     private static final int API_TEXT_CAP = 20_000;
+    private static final long SEED = 20_261_203L;
 
     private ServingBenchmark() {}
 
-    public static void main(String[] args) throws Exception {
-        int rounds = Throughput.option(args, "--rounds", 3);
-        Duration window = Duration.ofSeconds(Throughput.option(args, "--seconds", 4));
-        Duration warmup = Duration.ofSeconds(Throughput.option(args, "--warmup", 1));
-        int[] batches = Arrays.stream(
-                        Throughput.option(args, "--batches", "1,2,4,8,16,32,64").split(","))
-                .mapToInt(Integer::parseInt)
-                .toArray();
-        int callers = Throughput.option(args, "--callers", 16);
-        int httpCallers = Throughput.option(args, "--http-callers", 16);
-        String device = Throughput.option(args, "--device", "auto");
-        Path data = Path.of(Throughput.option(args, "--data", AciBenchNotes.DEFAULT.toString()));
+    /** The command line, with its defaults. */
+    private record Options(
+            int rounds,
+            Duration window,
+            Duration warmup,
+            int[] batches,
+            int callers,
+            int httpCallers,
+            String device,
+            Path data) {
 
-        List<String> notes = AciBenchNotes.read(data).stream()
+        static Options parse(String[] args) {
+            return new Options(
+                    Throughput.option(args, "--rounds", 3),
+                    Duration.ofSeconds(Throughput.option(args, "--seconds", 4)),
+                    Duration.ofSeconds(Throughput.option(args, "--warmup", 1)),
+                    Arrays.stream(Throughput.option(args, "--batches", "1,2,4,8,16,32,64")
+                                    .split(","))
+                            .mapToInt(Integer::parseInt)
+                            .toArray(),
+                    Throughput.option(args, "--callers", 16),
+                    Throughput.option(args, "--http-callers", 16),
+                    Throughput.option(args, "--device", "auto"),
+                    Path.of(Throughput.option(args, "--data", AciBenchNotes.DEFAULT.toString())));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        List<String> notes = new ArrayList<>(AciBenchNotes.read(options.data()).stream()
                 .filter(note -> note.length() <= API_TEXT_CAP)
-                .toList();
-        List<String> sentences =
+                .toList());
+        Collections.shuffle(notes, new Random(SEED));
+        List<String> corpus =
                 notes.stream().flatMap(n -> ServingBenchRig.units(n).stream()).toList();
-        // the raw baseline batches neighbours in length order, the least padding a batch program can have
-        List<String> byLength = sentences.stream()
-                .sorted(java.util.Comparator.comparingInt(String::length))
-                .toList();
+        // every configuration draws from the same seeded shuffle, so a short window samples the whole corpus
+        List<String> sentences = new ArrayList<>(corpus);
+        Collections.shuffle(sentences, new Random(SEED));
         Map<String, List<Double>> results = new LinkedHashMap<>();
+        String device = options.device();
         try (ServingBenchRig off = ServingBenchRig.open(device, false, 32, Duration.ZERO);
                 ServingBenchRig on = ServingBenchRig.open(device, true, 32, Duration.ofMillis(1));
                 RawOnnx raw = new RawOnnx("cuda".equals(on.device()));
                 InProcessApplication app = new InProcessApplication(Map.of("attest.serving.device", device))) {
             printMachine(raw, on, notes, sentences);
-            for (int round = 1; round <= rounds; round++) {
-                System.out.printf(Locale.ROOT, "round %d of %d%n", round, rounds);
-                Run run = new Run(results, warmup, window, sentences, byLength);
-                for (int batch : batches) {
+            for (int round = 1; round <= options.rounds(); round++) {
+                System.out.printf(Locale.ROOT, "round %d of %d%n", round, options.rounds());
+                Run run = new Run(results, options.warmup(), options.window(), sentences);
+                for (int batch : options.batches()) {
                     run.raw(raw, batch);
                 }
                 for (ServingBenchRig rig : List.of(off, on)) {
-                    for (int n : new int[] {1, callers}) {
+                    for (int n : new int[] {1, options.callers()}) {
                         run.engine(rig, rig == on ? "on" : "off", n);
                     }
                 }
-                run.http(app, notes, httpCallers);
+                run.http(app, notes, options.httpCallers());
             }
         }
-        report(results, batches, callers, httpCallers);
+        report(results, options.batches(), options.callers(), options.httpCallers());
     }
 
     private static void printMachine(RawOnnx raw, ServingBenchRig rig, List<String> notes, List<String> sentences) {
@@ -103,11 +124,7 @@ public final class ServingBenchmark {
 
         void raw(RawOnnx raw, int batch) throws Exception {
             Rate rate = Throughput.measure(
-                    1,
-                    warmup,
-                    window,
-                    (c, call) -> raw.embed(ServingBenchmark.window(byLength, call, batch)),
-                    () -> 0);
+                    1, warmup, window, (c, call) -> raw.embed(ServingBenchmark.window(byLength, call, batch)), () -> 0);
             record(results, "a raw ORT, batch " + batch, rate.perSecond(), "sentences/s");
         }
 
@@ -129,10 +146,11 @@ public final class ServingBenchmark {
         }
 
         void http(InProcessApplication app, List<String> notes, int callers) throws Exception {
+            // a summary takes seconds on two cores: a longer window, so that requests/s is not one or two requests
             Rate rate = Throughput.measure(
                     callers,
                     warmup.plusSeconds(1),
-                    window,
+                    window.multipliedBy(3),
                     (c, call) -> created(app.summarize(notes.get((int) (call % notes.size())))),
                     app::sentencesEmbedded);
             record(results, "c HTTP /v1/summaries, " + callers + " callers", rate.perSecond(), "requests/s");
@@ -144,12 +162,20 @@ public final class ServingBenchmark {
         }
     }
 
-    private static List<String> window(List<String> sentences, long call, int size) {
-        List<String> batch = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            batch.add(sentences.get((int) ((call * size + i) % sentences.size())));
+    /**
+     * The raw baseline's batches: neighbours in length order (the least padding a batch program can have), the
+     * batches themselves in a seeded random order so that a short window covers every length.
+     */
+    private static List<List<String>> lengthOrderedBatches(List<String> sentences, int size) {
+        List<String> byLength = sentences.stream()
+                .sorted(Comparator.comparingInt(String::length))
+                .toList();
+        List<List<String>> batches = new ArrayList<>();
+        for (int start = 0; start + size <= byLength.size(); start += size) {
+            batches.add(byLength.subList(start, start + size));
         }
-        return batch;
+        Collections.shuffle(batches, new Random(SEED));
+        return batches;
     }
 
     private static long created(int status) {

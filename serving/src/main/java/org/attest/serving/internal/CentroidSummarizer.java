@@ -75,6 +75,11 @@ final class CentroidSummarizer implements AutoCloseable {
         return encoder.device();
     }
 
+    /** For a remote encoder (backend {@code kserve-v2}), the server's model version, to record in the audit row. */
+    java.util.Optional<String> servedVersion() {
+        return encoder.servedVersion();
+    }
+
     @Override
     public void close() throws OrtException {
         encoder.close();

@@ -2,6 +2,7 @@ package org.attest.serving.internal;
 
 import ai.onnxruntime.OrtException;
 import java.nio.FloatBuffer;
+import java.util.Optional;
 
 /**
  * Where a BERT-style encoder runs: in this process on ONNX Runtime ({@link OnnxEncoderBackend}) or on a remote
@@ -20,6 +21,11 @@ interface EncoderBackend extends AutoCloseable {
 
     /** {@code cpu}, {@code cuda}, or {@code kserve-v2} for a remote server. */
     String device();
+
+    /** The remote server's version of the model as of its last answer; empty for a local session. */
+    default Optional<String> servedVersion() {
+        return Optional.empty();
+    }
 
     /**
      * Runs the encoder on one batch.

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.attest.serving.internal.KServeV2Client.InferResult;
 import org.attest.serving.internal.KServeV2Client.Input;
 import org.attest.serving.internal.KServeV2Client.ModelMetadata;
@@ -85,10 +86,10 @@ final class KServeEncoderBackend implements EncoderBackend {
         return DEVICE;
     }
 
-    /** The server's version of the model as of the last answer (or the metadata before any), or null if unknown. */
-    @Nullable
-    String servedVersion() {
-        return servedVersion;
+    /** The server's version of the model as of the last answer (or the metadata before any), if it named one. */
+    @Override
+    public Optional<String> servedVersion() {
+        return Optional.ofNullable(servedVersion);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.attest.serving.InferenceRejectedException;
 
@@ -98,6 +99,11 @@ final class SentenceEncoder implements AutoCloseable {
     /** The device the encoder runs on. */
     String device() {
         return backend.device();
+    }
+
+    /** For a remote encoder, the server's model version as of its last answer, to record with predictions. */
+    Optional<String> servedVersion() {
+        return backend.servedVersion();
     }
     /**
      * Encodes sentences; the i-th vector belongs to the i-th sentence.
