@@ -81,7 +81,7 @@ public final class ServingBenchmark {
         Map<String, List<Double>> results = new LinkedHashMap<>();
         String device = options.device();
         try (ServingBenchRig off = ServingBenchRig.open(device, false, 32, Duration.ZERO);
-                ServingBenchRig on = ServingBenchRig.open(device, true, 32, Duration.ofMillis(1));
+                ServingBenchRig on = ServingBenchRig.open(device, true, 32, Duration.ZERO);
                 RawOnnx raw = new RawOnnx("cuda".equals(on.device()));
                 InProcessApplication app = new InProcessApplication(Map.of("attest.serving.device", device))) {
             printMachine(raw, on, notes, sentences);

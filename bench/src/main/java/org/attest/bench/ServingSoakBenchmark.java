@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -38,10 +39,12 @@ public final class ServingSoakBenchmark {
                 AciBenchNotes.read(Path.of(Throughput.option(args, "--data", AciBenchNotes.DEFAULT.toString())))
                         .stream()
                         .flatMap(note -> ServingBenchRig.units(note).stream())
+                        .sorted(Comparator.comparingInt(String::length))
+                        .limit(Throughput.option(args, "--sentences", 500))
                         .toList();
         List<Long> rss = new ArrayList<>();
         long modelCalls;
-        try (ServingBenchRig rig = ServingBenchRig.open(device, true, 32, Duration.ofMillis(1))) {
+        try (ServingBenchRig rig = ServingBenchRig.open(device, true, 32, Duration.ZERO)) {
             System.out.printf(
                     Locale.ROOT,
                     "soak: %,d inferences, %d callers, device %s, %d distinct sentences%n",

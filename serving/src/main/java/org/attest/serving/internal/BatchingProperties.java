@@ -15,8 +15,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param enabled false runs every request alone in its caller's thread, in chunks of {@code max-batch-size}
  * @param maxBatchSize the most items (sentences, windows) one model call takes
- * @param maxQueueDelay how long the oldest queued item may wait for others to join its batch; 0 dispatches whatever
- *     is queued as soon as a worker is free
+ * @param maxQueueDelay how long the oldest queued item may wait for others to join its batch; 0 (the default, as in
+ *     Triton) dispatches whatever is queued as soon as an instance is free, and runs a request that finds the queue
+ *     empty in its caller's thread
  * @param queueCapacity the most items waiting per model; a request that does not fit is rejected (a request larger
  *     than the whole queue is accepted only when the queue is empty)
  * @param instances worker threads per model, each running one batch at a time (Triton's {@code instance_group}
@@ -28,14 +29,14 @@ import org.springframework.validation.annotation.Validated;
 record BatchingProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("32") @Min(1) int maxBatchSize,
-        @DefaultValue("1ms") @NotNull Duration maxQueueDelay,
+        @DefaultValue("0ms") @NotNull Duration maxQueueDelay,
         @DefaultValue("1024") @Min(1) int queueCapacity,
         @DefaultValue("1") @Min(1) int instances,
         @DefaultValue("1s") @NotNull Duration retryAfter) {
 
     /** The defaults, for use outside a Spring context. */
     static BatchingProperties defaults() {
-        return new BatchingProperties(true, 32, Duration.ofMillis(1), 1024, 1, Duration.ofSeconds(1));
+        return new BatchingProperties(true, 32, Duration.ZERO, 1024, 1, Duration.ofSeconds(1));
     }
 
     /** The defaults with batching off. */

@@ -4,11 +4,9 @@ import ai.onnxruntime.OrtException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.attest.serving.InferenceRejectedException;
@@ -20,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  * {@code maxQueueDelay}, and runs them as one model call; a request's items may span batches. The queue is bounded in
  * items; a request that does not fit is refused at once with {@link InferenceRejectedException}.
  *
- * <p>Callers block until all their items are done. {@link #close()} lets the workers finish what is queued.
+ * <p>With {@code maxQueueDelay} 0 (the default, as in Triton), a request that finds the queue empty and an instance
+ * free runs in its own thread at once; under load requests queue and coalesce. Callers block until all their items
+ * are done. {@link #close()} lets the workers finish what is queued.
  */
 final class MicroBatcher<I, O> implements BatchedInference<I, O> {
 
@@ -33,8 +33,9 @@ final class MicroBatcher<I, O> implements BatchedInference<I, O> {
     private final InferenceMetrics metrics;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
-    private final ArrayDeque<Request<I, O>> queue = new ArrayDeque<>();
+    private final ArrayDeque<QueuedRequest<I, O>> queue = new ArrayDeque<>();
     private final List<Thread> workers = new ArrayList<>();
+    private final Semaphore running;
     private int queued;
     private boolean closed;
 
@@ -47,6 +48,7 @@ final class MicroBatcher<I, O> implements BatchedInference<I, O> {
         this.capacity = settings.queueCapacity();
         this.retryAfter = settings.retryAfter();
         this.metrics = metricsFactory.create(this::pending);
+        this.running = new Semaphore(settings.instances());
         for (int i = 0; i < settings.instances(); i++) {
             Thread worker = Thread.ofPlatform()
                     .daemon()
@@ -63,30 +65,18 @@ final class MicroBatcher<I, O> implements BatchedInference<I, O> {
         InferenceMetrics create(java.util.function.IntSupplier pending);
     }
 
-    /** One caller's items; slices of it may run in different batches, on different workers. */
-    private static final class Request<I, O> {
-        final List<I> items;
-        final @Nullable Object[] results;
-        final AtomicInteger remaining;
-        final CompletableFuture<List<O>> done = new CompletableFuture<>();
-        final long enqueuedAt = System.nanoTime();
-        int next;
-
-        Request(List<I> items) {
-            this.items = items;
-            this.results = new Object[items.size()];
-            this.remaining = new AtomicInteger(items.size());
-        }
-    }
-
-    private record Slice<I, O>(Request<I, O> request, int from, int to) {}
-
     @Override
     public List<O> infer(List<I> items) throws OrtException {
         if (items.isEmpty()) {
             return List.of();
         }
-        Request<I, O> request = enqueue(List.copyOf(items));
+        if (maxQueueDelayNanos == 0 && items.size() <= maxBatchSize) {
+            List<O> inline = runInline(items);
+            if (inline != null) {
+                return inline;
+            }
+        }
+        QueuedRequest<I, O> request = enqueue(List.copyOf(items));
         try {
             List<O> results = request.done.get();
             metrics.succeeded();
@@ -99,7 +89,7 @@ final class MicroBatcher<I, O> implements BatchedInference<I, O> {
         }
     }
 
-    private Request<I, O> enqueue(List<I> items) {
+    private QueuedRequest<I, O> enqueue(List<I> items) {
         lock.lock();
         try {
             if (closed) {
@@ -109,7 +99,7 @@ final class MicroBatcher<I, O> implements BatchedInference<I, O> {
                 metrics.rejected();
                 throw new InferenceRejectedException(model, retryAfter);
             }
-            Request<I, O> request = new Request<>(items);
+            QueuedRequest<I, O> request = new QueuedRequest<>(items);
             queue.add(request);
             queued += items.size();
             arrived.signalAll();
@@ -129,33 +119,76 @@ final class MicroBatcher<I, O> implements BatchedInference<I, O> {
         }
     }
 
-    private void work() {
-        List<Slice<I, O>> batch;
-        while ((batch = nextBatch()) != null) {
-            run(batch);
+    /**
+     * With no queue delay, nothing queued and a free instance, a request runs in its caller's thread: alone it could
+     * not have shared a batch, and two thread hand-offs cost more than the batch on a busy CPU.
+     */
+    private @Nullable List<O> runInline(List<I> items) throws OrtException {
+        lock.lock();
+        try {
+            if (closed || queued > 0 || !running.tryAcquire()) {
+                return null;
+            }
+        } finally {
+            lock.unlock();
+        }
+        try {
+            metrics.queued(0);
+            long started = System.nanoTime();
+            List<O> outputs = function.apply(items);
+            checkSize(items, outputs);
+            metrics.batch(items.size(), System.nanoTime() - started);
+            metrics.succeeded();
+            return outputs;
+        } finally {
+            running.release();
         }
     }
 
-    /** Blocks until a batch is due; null once closed and drained. */
-    private @Nullable List<Slice<I, O>> nextBatch() {
+    private void work() {
+        while (awaitItems()) {
+            // an instance first, so that items arriving meanwhile join this batch
+            running.acquireUninterruptibly();
+            try {
+                List<QueuedRequest.Slice<I, O>> batch = takeWhenDue();
+                if (!batch.isEmpty()) {
+                    run(batch);
+                }
+            } finally {
+                running.release();
+            }
+        }
+    }
+
+    /** Blocks until something is queued; false once closed and drained. */
+    private boolean awaitItems() {
         lock.lock();
         try {
-            while (true) {
-                while (queued == 0) {
-                    if (closed) {
-                        return null;
-                    }
-                    arrived.awaitUninterruptibly();
+            while (queued == 0) {
+                if (closed) {
+                    return false;
                 }
-                long due = queue.getFirst().enqueuedAt + maxQueueDelayNanos;
-                long wait;
-                while (queued > 0 && queued < maxBatchSize && !closed && (wait = due - System.nanoTime()) > 0) {
-                    awaitNanos(wait);
-                }
-                if (queued > 0) {
-                    return take();
-                }
+                arrived.awaitUninterruptibly();
             }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until the queue's batch is full or its oldest item has waited the delay, then takes it. */
+    private List<QueuedRequest.Slice<I, O>> takeWhenDue() {
+        lock.lock();
+        try {
+            if (queued == 0) {
+                return List.of();
+            }
+            long due = queue.getFirst().enqueuedAt + maxQueueDelayNanos;
+            long wait;
+            while (queued > 0 && queued < maxBatchSize && !closed && (wait = due - System.nanoTime()) > 0) {
+                awaitNanos(wait);
+            }
+            return queued > 0 ? take() : List.of();
         } finally {
             lock.unlock();
         }
@@ -170,13 +203,13 @@ final class MicroBatcher<I, O> implements BatchedInference<I, O> {
         }
     }
 
-    private List<Slice<I, O>> take() {
-        List<Slice<I, O>> batch = new ArrayList<>();
+    private List<QueuedRequest.Slice<I, O>> take() {
+        List<QueuedRequest.Slice<I, O>> batch = new ArrayList<>();
         int room = maxBatchSize;
         while (room > 0 && !queue.isEmpty()) {
-            Request<I, O> head = queue.getFirst();
+            QueuedRequest<I, O> head = queue.getFirst();
             int to = Math.min(head.items.size(), head.next + room);
-            batch.add(new Slice<>(head, head.next, to));
+            batch.add(new QueuedRequest.Slice<>(head, head.next, to));
             room -= to - head.next;
             queued -= to - head.next;
             head.next = to;
@@ -187,10 +220,10 @@ final class MicroBatcher<I, O> implements BatchedInference<I, O> {
         return batch;
     }
 
-    private void run(List<Slice<I, O>> batch) {
+    private void run(List<QueuedRequest.Slice<I, O>> batch) {
         long started = System.nanoTime();
         List<I> inputs = new ArrayList<>();
-        for (Slice<I, O> slice : batch) {
+        for (QueuedRequest.Slice<I, O> slice : batch) {
             inputs.addAll(slice.request().items.subList(slice.from(), slice.to()));
             metrics.queued(started - slice.request().enqueuedAt);
         }
@@ -204,20 +237,11 @@ final class MicroBatcher<I, O> implements BatchedInference<I, O> {
         }
         metrics.batch(inputs.size(), System.nanoTime() - started);
         int offset = 0;
-        for (Slice<I, O> slice : batch) {
-            Request<I, O> request = slice.request();
-            for (int i = slice.from(); i < slice.to(); i++) {
-                request.results[i] = outputs.get(offset++);
-            }
-            if (request.remaining.addAndGet(slice.from() - slice.to()) == 0) {
-                request.done.complete(results(request));
-            }
+        for (QueuedRequest.Slice<I, O> slice : batch) {
+            int count = slice.to() - slice.from();
+            slice.request().complete(slice.from(), outputs, offset, count);
+            offset += count;
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<O> results(Request<I, O> request) {
-        return (List<O>) Arrays.asList(request.results);
     }
 
     static void checkSize(List<?> inputs, List<?> outputs) {

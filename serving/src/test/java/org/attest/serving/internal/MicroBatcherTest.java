@@ -86,6 +86,25 @@ class MicroBatcherTest {
     }
 
     @Test
+    void withNoQueueDelayALoneRequestRunsInItsCallersThreadAndWithADelayOnAWorker() throws Exception {
+        release.countDown();
+        List<String> threads = Collections.synchronizedList(new ArrayList<>());
+        BatchFunction<Integer, Integer> recordThread = batch -> {
+            threads.add(Thread.currentThread().getName());
+            return batch;
+        };
+        for (Duration delay : List.of(Duration.ZERO, Duration.ofMillis(1))) {
+            BatchingProperties settings = new BatchingProperties(true, 4, delay, 100, 1, Duration.ofSeconds(1));
+            try (MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>(
+                    recordThread, "m:1", settings, pending -> new InferenceMetrics(registry, "m", "1", pending))) {
+                assertThat(batcher.infer(List.of(1, 2))).containsExactly(1, 2);
+            }
+        }
+        assertThat(threads.get(0)).isEqualTo(Thread.currentThread().getName());
+        assertThat(threads.get(1)).startsWith("attest-batcher-m:1-");
+    }
+
+    @Test
     void aBatchIsDispatchedWhenFullWithoutWaitingForTheDelay() throws Exception {
         release.countDown();
         try (MicroBatcher<Integer, Integer> batcher = batcher(4, Duration.ofHours(1), 100);
