@@ -72,11 +72,11 @@ final class VersionEntry {
         this.card = validCard;
     }
 
-    /** PENDING → FAILED, with a PHI-free reason that names the path. */
+    /** PENDING → FAILED, with a PHI-free reason; the manifest's path is added when the reason does not name it. */
     synchronized void fail(String reason) {
         guard(state == ModelState.PENDING, "failed");
         this.state = ModelState.FAILED;
-        this.failureReason = reason;
+        this.failureReason = reason.contains(source) ? reason : source + ": " + reason;
     }
 
     /** PENDING → READY. */
