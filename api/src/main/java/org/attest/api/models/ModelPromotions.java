@@ -81,7 +81,7 @@ class ModelPromotions {
      * @throws ModelNotServableException when there is nothing to roll back to, or it is FAILED
      */
     AliasMove rollback(Caller caller, String requestId, String name, @Nullable String alias) {
-        String aliasName = resolve(name, alias, null, "rollback").alias();
+        String aliasName = aliasOf(name, alias);
         StoredAlias stored = aliases.all().stream()
                 .filter(a -> a.target().alias().equals(aliasName))
                 .findFirst()
@@ -143,19 +143,29 @@ class ModelPromotions {
                 .build();
     }
 
-    /** The alias and model a request means: {@code name} is an alias, or a model with one alias pointing at it. */
+    /** The alias and model a promotion means: {@code name} is an alias, or a model with one alias on it. */
     private AliasTarget resolve(String name, @Nullable String alias, @Nullable String model, String version) {
+        String aliasName = aliasOf(name, alias);
+        if (!aliasName.equals(name)) {
+            return new AliasTarget(aliasName, name, version);
+        }
+        String targetModel =
+                model != null ? model : registry.alias(name).orElseThrow().model();
+        return new AliasTarget(aliasName, targetModel, version);
+    }
+
+    /** The alias a request moves: {@code name} itself, the body's {@code alias}, or the one alias on model name. */
+    private String aliasOf(String name, @Nullable String alias) {
         if (registry.alias(name).isPresent()) {
-            String targetModel =
-                    model != null ? model : registry.alias(name).get().model();
-            return new AliasTarget(name, targetModel, version);
+            return name;
         }
         if (registry.versions(name).isEmpty()) {
             throw new UnknownModelException(name);
         }
         if (alias != null) {
-            registry.alias(alias).orElseThrow(() -> new UnknownModelException("alias " + alias));
-            return new AliasTarget(alias, name, version);
+            return registry.alias(alias)
+                    .orElseThrow(() -> new UnknownModelException("alias " + alias))
+                    .alias();
         }
         List<AliasTarget> pointing =
                 registry.aliases().stream().filter(a -> a.model().equals(name)).toList();
@@ -163,6 +173,6 @@ class ModelPromotions {
             throw new ModelNotServableException(
                     pointing.size() + " aliases point at model " + name + ": name the alias in the body (\"alias\")");
         }
-        return new AliasTarget(pointing.getFirst().alias(), name, version);
+        return pointing.getFirst().alias();
     }
 }
