@@ -3,6 +3,10 @@ package org.attest.api.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.attest.api.models.ExternalRegistry.MODEL;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -81,6 +85,18 @@ class ModelsEndToEndTest {
 
     private Reply promote(String name, String token, String body) {
         return api.postJson("/v1/models/" + name + "/promote", token, body);
+    }
+
+    /** As the README's curl does it: POST with neither a body nor a content type. */
+    private Reply rollbackWithoutBody(String name, String token) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(api.baseUrl() + "/v1/models/" + name + "/rollback"))
+                                .header("Authorization", "Bearer " + token)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.headers().map(), response.body());
     }
 
     private String summarizedVersion() {
@@ -215,7 +231,7 @@ class ModelsEndToEndTest {
                 .as("already there: nothing moves")
                 .isFalse();
 
-        Reply rolledBack = api.postJson("/v1/models/" + MODEL + "/rollback", api.token("demo-admin"), "{}");
+        Reply rolledBack = rollbackWithoutBody(MODEL, api.token("demo-admin"));
         assertThat(rolledBack.status()).as(rolledBack.body()).isEqualTo(200);
         assertThat(rolledBack.json().path("version").asString()).isEqualTo("1");
         assertThat(jdbc.queryForObject(
