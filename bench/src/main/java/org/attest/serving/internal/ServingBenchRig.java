@@ -16,6 +16,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 public final class ServingBenchRig implements AutoCloseable {
 
     private static final ModelArtifacts ARTIFACTS = new ModelArtifacts(new DefaultResourceLoader());
+    private static final String SHIPPED_MANIFEST = "classpath:models/clinical-summarizer-extractive/1/model.yaml";
 
     private final SentenceEncoder encoder;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -105,7 +106,7 @@ public final class ServingBenchRig implements AutoCloseable {
 
     private static LocatedManifest shipped() {
         try {
-            return ARTIFACTS.manifest(ServingProperties.DEFAULT_SUMMARIZER_MANIFEST);
+            return ARTIFACTS.manifest(SHIPPED_MANIFEST);
         } catch (ModelLoadException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

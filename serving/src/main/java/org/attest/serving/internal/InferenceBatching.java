@@ -3,22 +3,16 @@ package org.attest.serving.internal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.stereotype.Component;
 
 /**
  * Puts a model call behind micro-batching or not, as {@code attest.serving.batching} says, with the model's meters.
  * Every model kind that runs batches (sentence encoder, token classifier) gets its {@link BatchedInference} here.
  */
-@Component
-@EnableConfigurationProperties(BatchingProperties.class)
 final class InferenceBatching {
 
     private final BatchingProperties settings;
     private final MeterRegistry registry;
 
-    @Autowired
     InferenceBatching(BatchingProperties settings, ObjectProvider<MeterRegistry> registry) {
         this(settings, registry.getIfAvailable(SimpleMeterRegistry::new));
     }

@@ -91,7 +91,7 @@ class BatchedSentenceEncoderTest {
             OnnxRuntimeEngine engine =
                     new OnnxRuntimeEngine(ServingProperties.defaults().withDevice(Device.CPU));
             ModelArtifacts artifacts = new ModelArtifacts(new DefaultResourceLoader());
-            LocatedManifest located = artifacts.manifest(ServingProperties.DEFAULT_SUMMARIZER_MANIFEST);
+            LocatedManifest located = artifacts.manifest(TestModel.SHIPPED_MANIFEST);
             ModelManifest manifest = located.manifest();
             EngineSession session = engine.open(artifacts.readVerified(located, manifest.encoder()), manifest.id());
             return SentenceEncoder.create(

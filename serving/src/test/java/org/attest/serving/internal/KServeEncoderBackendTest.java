@@ -32,7 +32,7 @@ class KServeEncoderBackendTest {
     @BeforeAll
     static void start() throws Exception {
         ModelArtifacts artifacts = new ModelArtifacts(new DefaultResourceLoader());
-        ModelArtifacts.LocatedManifest located = artifacts.manifest(ServingProperties.DEFAULT_SUMMARIZER_MANIFEST);
+        ModelArtifacts.LocatedManifest located = artifacts.manifest(TestModel.SHIPPED_MANIFEST);
         server = new KServeV2TestServer(
                 artifacts.readVerified(located, located.manifest().encoder()));
         tokenizer = artifacts.readVerified(located, located.manifest().tokenizer());
