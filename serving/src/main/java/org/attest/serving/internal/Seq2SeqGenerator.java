@@ -52,6 +52,16 @@ final class Seq2SeqGenerator implements AutoCloseable {
         }
     }
 
+    /** The device the model runs on. */
+    String device() {
+        return model.device();
+    }
+
+    /** One token of generation on a fixed text, so that the first request does not pay for lazy setup. */
+    void warmUp(String text) throws OrtException {
+        generate(text, model.defaults().withMaxNewTokens(1).withBeams(1));
+    }
+
     Output generate(String source) throws OrtException {
         return generate(source, null);
     }

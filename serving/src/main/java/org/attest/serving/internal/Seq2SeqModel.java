@@ -37,6 +37,11 @@ final class Seq2SeqModel implements AutoCloseable {
         this.defaults = defaults;
     }
 
+    /** The manifest's generation settings. */
+    GenerationSettings defaults() {
+        return defaults;
+    }
+
     Seq2SeqLayout layout() {
         return layout;
     }

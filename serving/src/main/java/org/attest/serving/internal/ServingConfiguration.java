@@ -42,6 +42,12 @@ class ServingConfiguration {
         return new ExtractiveSummarizerLoader(engine, artifacts, batching);
     }
 
+    /** Kind {@code seq2seq}: Hugging Face Optimum exports (T5, BART). */
+    @Bean
+    Seq2SeqModelLoader seq2SeqModelLoader(OnnxRuntimeEngine engine, ModelArtifacts artifacts) {
+        return new Seq2SeqModelLoader(engine, artifacts);
+    }
+
     @Bean
     VersionedModelRegistry modelRegistry(
             ResourceLoader resourceLoader,

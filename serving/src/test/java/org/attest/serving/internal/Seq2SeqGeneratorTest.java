@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class Seq2SeqGeneratorTest {
 
     /** T5-like: pad 0, end-of-sequence 1 appended to every source; unknown words map to pad (test only). */
-    private static final String TOKENIZER = """
+    static final String TOKENIZER = """
             {"version":"1.0","truncation":null,"padding":null,
              "added_tokens":[
                {"id":0,"content":"<pad>","single_word":false,"lstrip":false,"rstrip":false,"normalized":false,"special":true},
