@@ -16,7 +16,7 @@ import org.springframework.core.io.support.ResourcePatternUtils;
  * more {@link ModelLoader} bean.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ServingProperties.class, BatchingProperties.class})
+@EnableConfigurationProperties({ServingProperties.class, BatchingProperties.class, KServeProperties.class})
 class ServingConfiguration {
 
     /** Fails the startup when {@code attest.serving.device=cuda} and CUDA cannot be used. */
@@ -46,6 +46,13 @@ class ServingConfiguration {
     @Bean
     Seq2SeqModelLoader seq2SeqModelLoader(OnnxRuntimeEngine engine, ModelArtifacts artifacts) {
         return new Seq2SeqModelLoader(engine, artifacts);
+    }
+
+    /** Kind {@code kserve-v2-extractive-summarizer}: the encoder on a remote Triton/KServe server. */
+    @Bean
+    KServeSummarizerLoader kServeSummarizerLoader(
+            ModelArtifacts artifacts, InferenceBatching batching, KServeProperties kserve) {
+        return new KServeSummarizerLoader(artifacts, batching, kserve);
     }
 
     @Bean

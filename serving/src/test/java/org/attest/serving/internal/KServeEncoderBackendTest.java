@@ -99,6 +99,51 @@ class KServeEncoderBackendTest {
     }
 
     @Test
+    void theRegistryKindLoadsFromAManifestAndTheConfiguredEndpoint(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String shipped = new String(
+                new DefaultResourceLoader()
+                        .getResource(TestModel.SHIPPED_MANIFEST)
+                        .getInputStream()
+                        .readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.file.Path manifest = dir.resolve("model.yaml");
+        java.nio.file.Files.writeString(
+                manifest,
+                shipped.replace("kind: extractive-summarizer", "kind: " + KServeSummarizerLoader.KIND)
+                        .replace("name: clinical-summarizer-extractive", "name: remote-summarizer"));
+        ModelArtifacts artifacts = new ModelArtifacts(new DefaultResourceLoader());
+        KServeProperties.Endpoint endpoint = new KServeProperties.Endpoint(
+                server.url(),
+                KServeV2TestServer.MODEL,
+                null,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(20),
+                3,
+                Duration.ofMillis(10));
+        KServeSummarizerLoader loader = new KServeSummarizerLoader(
+                artifacts,
+                InferenceBatching.unbatched(),
+                new KServeProperties(java.util.Map.of("remote-summarizer", endpoint)));
+        KServeSummarizerLoader unconfigured = new KServeSummarizerLoader(
+                artifacts, InferenceBatching.unbatched(), new KServeProperties(java.util.Map.of()));
+        ModelArtifacts.LocatedManifest located =
+                artifacts.manifest(manifest.toUri().toString());
+
+        try (ExtractiveSummarizerLoader.ExtractiveModel model = loader.load(located)) {
+            model.warmUp();
+            assertThat(model.device()).isEqualTo("kserve-v2");
+            assertThat(model.summarizer().summarize(TestNotes.CLINIC_NOTE).text())
+                    .isEqualTo(TestModel.summarizer()
+                            .summarize(TestNotes.CLINIC_NOTE)
+                            .text());
+        }
+        assertThatThrownBy(() -> unconfigured.load(located))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("attest.serving.kserve.endpoints.remote-summarizer.url");
+    }
+
+    @Test
     void theServersModelVersionIsKeptFromMetadataAndFromEachAnswer() throws Exception {
         KServeV2Client client = new KServeV2Client(settings(null));
         KServeEncoderBackend backend = KServeEncoderBackend.connect(client);
