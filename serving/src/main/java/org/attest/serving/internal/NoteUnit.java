@@ -1,5 +1,7 @@
 package org.attest.serving.internal;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -31,6 +33,42 @@ record NoteUnit(Kind kind, String text, String content, int block) {
                 .matcher(content.toLowerCase(Locale.ROOT))
                 .replaceAll(" ")
                 .strip();
+    }
+
+    /** Whether this is a question in a dialogue turn. */
+    boolean asks() {
+        return kind == Kind.TURN && content.endsWith("?");
+    }
+
+    /** Whether this is a dialogue turn by another speaker than {@code question}'s. */
+    boolean answers(NoteUnit question) {
+        return kind == Kind.TURN && question.kind == Kind.TURN && !label().equals(question.label());
+    }
+
+    /** A question and its answer as one unit: both turns shown, on two lines; the answer's block, so that the rest of
+     * the answering turn runs on after it. */
+    NoteUnit joinedWith(NoteUnit answer) {
+        return new NoteUnit(kind, text + "\n" + answer.text, content + " " + answer.content, answer.block);
+    }
+
+    /** This unit cut into pieces of at most {@code maxWords} white-space separated words, each keeping the label. */
+    List<NoteUnit> pieces(int maxWords) {
+        String[] tokens = content.split("\\s+");
+        if (tokens.length <= maxWords) {
+            return List.of(this);
+        }
+        List<NoteUnit> pieces = new ArrayList<>();
+        for (int start = 0; start < tokens.length; start += maxWords) {
+            String piece =
+                    String.join(" ", Arrays.copyOfRange(tokens, start, Math.min(tokens.length, start + maxWords)));
+            pieces.add(new NoteUnit(kind, label() + piece, piece, block));
+        }
+        return pieces;
+    }
+
+    /** What the text shows before the content: {@code Doctor: } for a turn, the marker for a bullet, else nothing. */
+    private String label() {
+        return text.endsWith(content) ? text.substring(0, text.length() - content.length()) : "";
     }
 
     /** The number of words (runs of letters or digits) in the content. */

@@ -101,7 +101,7 @@ final class SummarizerModel implements Summarizer, AutoCloseable {
                     version.id(),
                     extract.candidates(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new SummaryDraft(extract.text(), extract.confidence(), version, false);
+            return new SummaryDraft(extract.text(), extract.confidence(), version, false, extract.outOfDistribution());
         } catch (OrtException | RuntimeException e) {
             // The class name only: a message could quote the input.
             log.error(

@@ -16,6 +16,10 @@ class CentroidSummarizerTest {
         return NoteSegmenter.segment(summary).stream().map(NoteUnit::content).toList();
     }
 
+    private static int words(String text) {
+        return text.split("\\s+").length;
+    }
+
     private static String collapsed(String text) {
         return text.replaceAll("\\s+", " ");
     }
@@ -34,7 +38,8 @@ class CentroidSummarizerTest {
         Extract extract = summarizer.summarize(TestNotes.CLINIC_NOTE);
         List<String> units = units(extract.text());
 
-        assertThat(units).hasSizeBetween(1, 6);
+        assertThat(units).isNotEmpty();
+        assertThat(words(extract.text())).isLessThan(words(TestNotes.CLINIC_NOTE) * 3 / 4);
         String source = collapsed(TestNotes.CLINIC_NOTE);
         int previous = -1;
         for (String unit : units) {
@@ -91,7 +96,10 @@ class CentroidSummarizerTest {
 
     @Test
     void aTextOfHeadersOnlyStillGetsASummary() throws OrtException {
-        assertThat(summarizer.summarize("ALLERGIES\nMEDICATIONS").text()).isIn("ALLERGIES", "MEDICATIONS");
+        assertThat(summarizer.summarize("ALLERGIES\nMEDICATIONS").text().lines())
+                .isNotEmpty()
+                .doesNotHaveDuplicates()
+                .isSubsetOf("ALLERGIES", "MEDICATIONS");
     }
 
     @Test
@@ -99,11 +107,11 @@ class CentroidSummarizerTest {
         Extract extract = summarizer.summarize(TestNotes.longNote(300));
 
         assertThat(extract.candidates()).isEqualTo(300);
-        assertThat(units(extract.text())).hasSize(6);
+        assertThat(units(extract.text())).hasSizeGreaterThan(1).doesNotHaveDuplicates();
         assertThat(extract.confidence()).isBetween(0.0, 1.0);
 
-        Extract capped = summarizer.summarize(TestNotes.longNote(CentroidSummarizer.MAX_UNITS + 50));
-        assertThat(capped.candidates()).isEqualTo(CentroidSummarizer.MAX_UNITS);
+        Extract capped = summarizer.summarize(TestNotes.longNote(SummaryCandidates.MAX_UNITS + 50));
+        assertThat(capped.candidates()).isEqualTo(SummaryCandidates.MAX_UNITS);
     }
 
     @Test
@@ -136,19 +144,9 @@ class CentroidSummarizerTest {
     }
 
     @Test
-    void aOneUnitTextHasNeutralCoverage() throws OrtException {
-        ConfidenceSignals signals =
-                summarizer.summarize("Blood pressure is well controlled.").signals();
-
-        assertThat(signals.coverage()).isEqualTo(SummaryConfidence.NEUTRAL_COVERAGE);
-    }
-
-    @Test
     void candidatesDropHeadersShortUnitsAndRepeats() {
         List<NoteUnit> units = NoteSegmenter.segment("PLAN\nOkay. Rest and fluids today. Rest and fluids today!");
 
-        assertThat(CentroidSummarizer.candidates(units))
-                .extracting(NoteUnit::text)
-                .containsExactly("Rest and fluids today.");
+        assertThat(SummaryCandidates.of(units)).extracting(NoteUnit::text).containsExactly("Rest and fluids today.");
     }
 }
