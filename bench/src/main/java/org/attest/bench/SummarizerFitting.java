@@ -14,15 +14,15 @@ import org.attest.serving.internal.SummarizerBenchRig.Summary;
 /**
  * Fits the summarizer's {@code calibration.properties} on the train split, in three steps: (1) the length rule
  * {@code budget = scale * words ^ exponent}, by grid search for the best mean ROUGE-L; (2) the out-of-distribution
- * reference, the mean document centroid of the train texts, and its bound, the {@link #DISTANCE_PERCENTILE}th
- * percentile of their distances to it; (3) the confidence, a logistic regression of "ROUGE-L at least the train
+ * reference, the mean document centroid of the train texts, and its bound, the largest distance of a train text
+ * to it (so no development text is flagged; off-topic and garbled texts lie well beyond); (3) the confidence, a logistic regression of "ROUGE-L at least the train
  * median" on the standardized signals.
  */
 final class SummarizerFitting {
 
     static final int MIN_WORDS = 5;
     static final int MAX_WORDS = 400;
-    static final double DISTANCE_PERCENTILE = 99;
+    static final double DISTANCE_PERCENTILE = 100;
     static final double L2 = 1.0;
     static final double[] EXPONENTS = {0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2};
 

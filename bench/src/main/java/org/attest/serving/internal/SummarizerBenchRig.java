@@ -1,8 +1,15 @@
 package org.attest.serving.internal;
 
 import ai.onnxruntime.OrtException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,10 +31,10 @@ public final class SummarizerBenchRig implements AutoCloseable {
     private CentroidSummarizer summarizer;
     private SummaryCalibration calibration;
 
-    private SummarizerBenchRig(SentenceEncoder encoder, CentroidSummarizer shipped) {
+    private SummarizerBenchRig(SentenceEncoder encoder, CentroidSummarizer shipped, SummaryCalibration calibration) {
         this.encoder = encoder;
         this.shipped = shipped;
-        this.calibration = SummaryCalibration.shipped();
+        this.calibration = calibration;
         this.summarizer = shipped.with(this::encodeCached, calibration);
     }
 
@@ -41,7 +48,16 @@ public final class SummarizerBenchRig implements AutoCloseable {
         EngineSession session = engine.open(artifacts.readVerified(located, manifest.encoder()), manifest.id());
         SentenceEncoder encoder = SentenceEncoder.create(
                 session, artifacts.readVerified(located, manifest.tokenizer()), manifest.maxTokens());
-        return new SummarizerBenchRig(encoder, new CentroidSummarizer(encoder, ClinicalAnchors.embed(encoder)));
+        SummaryCalibration calibration;
+        try {
+            calibration = SummaryCalibration.shipped();
+        } catch (IllegalStateException e) {
+            // A calibration file of an older set of signals: --fit starts from scratch.
+            System.out.println("shipped calibration unreadable (" + e.getCause() + "); starting from a neutral one");
+            calibration = SummaryCalibration.neutral();
+        }
+        return new SummarizerBenchRig(
+                encoder, new CentroidSummarizer(encoder, ClinicalAnchors.embed(encoder), calibration), calibration);
     }
 
     /**
@@ -135,6 +151,23 @@ public final class SummarizerBenchRig implements AutoCloseable {
             double[] weights,
             float[] centroid,
             double distanceBound) {}
+
+    /** Adds the embeddings saved by {@link #saveCache} (if the file exists): for repeated fitting runs only. */
+    @SuppressWarnings("unchecked")
+    public void loadCache(Path file) throws IOException, ClassNotFoundException {
+        if (Files.exists(file)) {
+            try (ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+                cache.putAll((Map<String, float[]>) in.readObject());
+            }
+        }
+    }
+
+    /** Saves the embeddings computed so far. */
+    public void saveCache(Path file) throws IOException {
+        try (ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            out.writeObject(new HashMap<>(cache));
+        }
+    }
 
     /** How many distinct units have been encoded so far. */
     public int cachedUnits() {

@@ -11,14 +11,15 @@ import org.attest.serving.internal.MmrSelector.Selection;
  * {@link SummaryCalibration} is reached, and return them in their original order; then measure the
  * {@link ConfidenceSignals} and turn them into a confidence ({@link SummaryConfidence}).
  *
- * <p>Relevance is mostly centrality (cosine to the centroid), partly clinical content (cosine to the
+ * <p>Relevance is half centrality (cosine to the centroid), half clinical content (cosine to the
  * {@link ClinicalAnchors}), so that small talk in a dialogue loses to findings; unanswered questions lose a little,
- * since in a dialogue the answer, not the question, carries the fact.
+ * since in a dialogue the answer, not the question, carries the fact. The two weights were chosen on the train split
+ * (mean ROUGE-L 0.168 with them against 0.166 for 0.3 and 0.1, the earlier hand-set values).
  */
 final class CentroidSummarizer implements AutoCloseable {
 
-    static final double CLINICAL_WEIGHT = 0.3;
-    static final double QUESTION_PENALTY = 0.1;
+    static final double CLINICAL_WEIGHT = 0.5;
+    static final double QUESTION_PENALTY = 0.2;
 
     /** Turns unit texts into unit-length vectors: the encoder, or in the evaluation a cache in front of it. */
     @FunctionalInterface
@@ -33,7 +34,11 @@ final class CentroidSummarizer implements AutoCloseable {
     private final SummaryConfidence confidence;
 
     CentroidSummarizer(SentenceEncoder encoder, ClinicalAnchors anchors) {
-        this(encoder, encoder::encode, anchors, SummaryCalibration.shipped());
+        this(encoder, anchors, SummaryCalibration.shipped());
+    }
+
+    CentroidSummarizer(SentenceEncoder encoder, ClinicalAnchors anchors, SummaryCalibration calibration) {
+        this(encoder, encoder::encode, anchors, calibration);
     }
 
     private CentroidSummarizer(
@@ -134,6 +139,12 @@ final class CentroidSummarizer implements AutoCloseable {
                     Math.log1p(candidates.size()),
                     chosenClinical,
                     questions,
+                    candidates.stream().mapToInt(NoteUnit::negations).sum()
+                            / (double) Math.max(
+                                    1,
+                                    candidates.stream()
+                                            .mapToInt(NoteUnit::words)
+                                            .sum()),
                     reference.length == centroid.length ? 1 - Vectors.dot(centroid, reference) : 0);
         }
     }

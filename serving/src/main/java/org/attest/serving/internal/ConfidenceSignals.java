@@ -16,6 +16,9 @@ import java.util.List;
  * @param units the natural log of 1 + the number of candidate units
  * @param chosenClinical the mean cosine of the chosen units to the clinical anchors
  * @param questions the share of chosen units that are questions
+ * @param negations the share of the text's words that are negations ({@code no}, {@code denies}, {@code don't}): a
+ *     dialogue of denials is summarized by a clinician as {@code Negative.} or {@code None.}, which no quoted sentence
+ *     matches
  * @param distance the out-of-distribution distance: 1 - cosine of the document centroid to the mean document
  *     centroid of the development data's train split
  */
@@ -29,6 +32,7 @@ record ConfidenceSignals(
         double units,
         double chosenClinical,
         double questions,
+        double negations,
         double distance) {
 
     /** The names of the signals, in the order of {@link #values()}: the keys of the calibration file. */
@@ -42,12 +46,23 @@ record ConfidenceSignals(
             "units",
             "chosen-clinical",
             "questions",
+            "negations",
             "distance");
 
     /** The signals in the order of {@link #NAMES}. */
     double[] values() {
         return new double[] {
-            domain, coverage, cohesion, margin, redundancy, inputWords, units, chosenClinical, questions, distance
+            domain,
+            coverage,
+            cohesion,
+            margin,
+            redundancy,
+            inputWords,
+            units,
+            chosenClinical,
+            questions,
+            negations,
+            distance
         };
     }
 }

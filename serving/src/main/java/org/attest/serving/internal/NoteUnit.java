@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
  * item, or a section header (which is never quoted on its own).
  *
  * @param kind what the unit is
- * @param text the unit as a summary shows it; for a turn, with its speaker ({@code Patient: ...})
+ * @param text the unit as the source shows it; for a turn, with its speaker ({@code Patient: ...})
  * @param content what the encoder sees: the text without speaker or bullet marker
  * @param block the number of the paragraph, turn, item or header it belongs to, counted from 0 in reading order
  */
@@ -45,7 +46,7 @@ record NoteUnit(Kind kind, String text, String content, int block) {
         return kind == Kind.TURN && question.kind == Kind.TURN && !label().equals(question.label());
     }
 
-    /** A question and its answer as one unit: both turns shown, on two lines; the answer's block, so that the rest of
+    /** A question and its answer as one unit (the source text of both turns; one line in a summary); the answer's block, so that the rest of
      * the answering turn runs on after it. */
     NoteUnit joinedWith(NoteUnit answer) {
         return new NoteUnit(kind, text + "\n" + answer.text, content + " " + answer.content, answer.block);
@@ -71,6 +72,20 @@ record NoteUnit(Kind kind, String text, String content, int block) {
         return text.endsWith(content) ? text.substring(0, text.length() - content.length()) : "";
     }
 
+    /** Words that deny or negate, as {@link #normalized()} spells them ({@code don't} is {@code don t}). */
+    static final Set<String> NEGATIONS =
+            Set.of("no", "not", "none", "nope", "nah", "never", "nothing", "denies", "deny", "negative", "t");
+
+    /** The number of words in the content that are {@link #NEGATIONS}. */
+    int negations() {
+        String normalized = normalized();
+        return normalized.isEmpty()
+                ? 0
+                : (int) Arrays.stream(normalized.split(" "))
+                        .filter(NEGATIONS::contains)
+                        .count();
+    }
+
     /** The number of words (runs of letters or digits) in the content. */
     int words() {
         String normalized = normalized();
@@ -78,8 +93,11 @@ record NoteUnit(Kind kind, String text, String content, int block) {
     }
 
     /**
-     * Joins units into a summary in the order given: consecutive sentences of one paragraph, or of one turn, run on
-     * (the speaker said once); anything else starts a line.
+     * Joins units into a summary in the order given: sentences of one paragraph, or of one turn, run on;
+     * anything else starts a line. Dialogue turns are shown without their speaker tag ({@code Doctor:}), one turn a
+     * line: the tags are not clinical content (they would be a tenth of a short summary's words), a reviewer sees the
+     * tagged source beside the draft, and who said what is plain from the wording ({@code I have...} is the patient).
+     * A question joined with its short answer is one line ({@code Any drug allergies? No.}).
      */
     static String render(List<NoteUnit> units) {
         StringBuilder summary = new StringBuilder();
@@ -88,14 +106,18 @@ record NoteUnit(Kind kind, String text, String content, int block) {
             if (previous != null && previous.continuedBy(unit)) {
                 summary.append(' ').append(unit.kind == Kind.TURN ? unit.content : unit.text);
             } else {
-                summary.append(previous == null ? "" : "\n").append(unit.text);
+                summary.append(previous == null ? "" : "\n").append(unit.kind == Kind.TURN ? unit.content : unit.text);
             }
             previous = unit;
         }
         return summary.toString();
     }
 
+    /** A piece of an over-long sentence ends without punctuation: the next piece starts a line, so no gap is hidden. */
     private boolean continuedBy(NoteUnit next) {
-        return block == next.block && kind == next.kind && (kind == Kind.SENTENCE || kind == Kind.TURN);
+        return block == next.block
+                && kind == next.kind
+                && (kind == Kind.SENTENCE || kind == Kind.TURN)
+                && content.matches(".*[.!?][\"')\\]]*");
     }
 }

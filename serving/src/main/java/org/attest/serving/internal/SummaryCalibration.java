@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -51,6 +52,17 @@ record SummaryCalibration(
     int budget(int inputWords) {
         double budget = lengthScale * Math.pow(Math.max(1, inputWords), lengthExponent);
         return (int) Math.max(minWords, Math.min(maxWords, Math.round(budget)));
+    }
+
+    /**
+     * A calibration to fit from: a word budget proportional to the input, a confidence of 1/2 for every text, no
+     * out-of-distribution reference.
+     */
+    static SummaryCalibration neutral() {
+        int n = ConfidenceSignals.NAMES.size();
+        double[] ones = new double[n];
+        Arrays.fill(ones, 1);
+        return new SummaryCalibration(0.3, 1, 5, 400, 0, new double[n], ones, new double[n], new float[0], 2);
     }
 
     /** The calibration the shipped version was fitted with. */
