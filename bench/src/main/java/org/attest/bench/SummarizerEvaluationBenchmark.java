@@ -77,25 +77,33 @@ public final class SummarizerEvaluationBenchmark {
 
     /** Every example's scores. */
     record Scored(
-            double[][] summarizer, double[][] first50, double[][] lead3, double[] confidence, int ood, long[] nanos) {
+            double[][] summarizer,
+            double[][] first50,
+            double[][] first50Untagged,
+            double[][] lead3,
+            double[] confidence,
+            int ood,
+            long[] nanos) {
 
         static Scored of(SummarizerBenchRig rig, List<Example> examples) throws Exception {
             int n = examples.size();
-            Scored scored =
-                    new Scored(new double[n][], new double[n][], new double[n][], new double[n], 0, new long[n]);
+            double[][][] rouge = new double[4][n][];
+            double[] confidence = new double[n];
+            long[] nanos = new long[n];
             int ood = 0;
             for (int i = 0; i < n; i++) {
                 Example example = examples.get(i);
                 long started = System.nanoTime();
                 Summary summary = rig.summarize(example.input());
-                scored.nanos[i] = System.nanoTime() - started;
-                scored.summarizer[i] = rouge(example.reference(), summary.text());
-                scored.first50[i] = rouge(example.reference(), firstWords(example.input(), BASELINE_WORDS));
-                scored.lead3[i] = rouge(example.reference(), SummarizerBenchRig.lead(example.input(), LEAD_UNITS));
-                scored.confidence[i] = summary.confidence();
+                nanos[i] = System.nanoTime() - started;
+                rouge[0][i] = rouge(example.reference(), summary.text());
+                rouge[1][i] = rouge(example.reference(), firstWords(example.input(), BASELINE_WORDS));
+                rouge[2][i] = rouge(example.reference(), firstWords(untagged(example.input()), BASELINE_WORDS));
+                rouge[3][i] = rouge(example.reference(), SummarizerBenchRig.lead(example.input(), LEAD_UNITS));
+                confidence[i] = summary.confidence();
                 ood += summary.outOfDistribution() ? 1 : 0;
             }
-            return new Scored(scored.summarizer, scored.first50, scored.lead3, scored.confidence, ood, scored.nanos);
+            return new Scored(rouge[0], rouge[1], rouge[2], rouge[3], confidence, ood, nanos);
         }
 
         double[] rougeL() {
@@ -111,12 +119,15 @@ public final class SummarizerEvaluationBenchmark {
         };
     }
 
-    /** The first {@code n} white-space separated words of the raw input, speaker tags and all. */
+    /** The first {@code n} white-space separated words of a text. */
     static String firstWords(String text, int n) {
-        return String.join(
-                " ",
-                Arrays.asList(text.strip().split("\\s+"))
-                        .subList(0, Math.min(n, text.strip().split("\\s+").length)));
+        List<String> words = Arrays.asList(text.strip().split("\\s+"));
+        return String.join(" ", words.subList(0, Math.min(n, words.size())));
+    }
+
+    /** The text without the speaker tags that open its lines ({@code Doctor:}, {@code [patient]}). */
+    static String untagged(String text) {
+        return text.replaceAll("(?m)^\\s*(?:\\[[A-Za-z_ ]+]|[A-Za-z_ ]{1,30}:)\\s*", "");
     }
 
     private static void report(String title, Scored scored) {
@@ -124,6 +135,7 @@ public final class SummarizerEvaluationBenchmark {
         System.out.printf(Locale.ROOT, "%-28s %8s %8s %8s%n", "", "ROUGE-1", "ROUGE-2", "ROUGE-L");
         row("summarizer", scored.summarizer());
         row("baseline: first 50 words", scored.first50());
+        row("  the same, tags removed", scored.first50Untagged());
         row("baseline: lead-3 units", scored.lead3());
         double first50 =
                 Arrays.stream(scored.first50()).mapToDouble(r -> r[2]).average().orElse(0);

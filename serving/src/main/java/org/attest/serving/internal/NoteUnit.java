@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +18,12 @@ import java.util.regex.Pattern;
  * @param block the number of the paragraph, turn, item or header it belongs to, counted from 0 in reading order
  */
 record NoteUnit(Kind kind, String text, String content, int block) {
+
+    /** Words a speaker opens with that carry nothing a clinician would write down. */
+    private static final Pattern LEADING_FILLERS = Pattern.compile(
+            "^(?:(?:um+|uh+|hmm+|mm+|well|so|okay|ok|oh|yeah|yes|yep|right|alright|actually|honestly|like)"
+                    + "\\b[,.!]*\\s+)+",
+            Pattern.CASE_INSENSITIVE);
 
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -34,6 +41,16 @@ record NoteUnit(Kind kind, String text, String content, int block) {
                 .matcher(content.toLowerCase(Locale.ROOT))
                 .replaceAll(" ")
                 .strip();
+    }
+
+    /** This unit without the spoken fillers it starts with ({@code Um, well, yeah, I...}), when words are left. */
+    NoteUnit withoutLeadingFillers() {
+        Matcher filler = LEADING_FILLERS.matcher(content);
+        if (!filler.find() || filler.end() == content.length()) {
+            return this;
+        }
+        String rest = content.substring(filler.end());
+        return new NoteUnit(kind, label() + rest, rest, block);
     }
 
     /** Whether this is a question in a dialogue turn. */

@@ -32,7 +32,7 @@ final class SummaryCandidates {
         List<NoteUnit> content = new ArrayList<>();
         for (NoteUnit unit :
                 joinAnswers(units.stream().filter(u -> u.kind() != Kind.HEADER).toList())) {
-            content.addAll(unit.pieces(MAX_WORDS));
+            content.addAll(unit.withoutLeadingFillers().pieces(MAX_WORDS));
         }
         List<NoteUnit> substantial =
                 content.stream().filter(unit -> unit.words() >= MIN_WORDS).toList();
