@@ -59,6 +59,7 @@ public final class SummarizerEvaluationBenchmark {
             }
             Scored dev = Scored.of(rig, splits.dev());
             report("MTS-Dialog dev", dev);
+            atThreshold(rig.threshold(), dev);
             if (!options.contains("--no-aci") && !splits.aci().isEmpty()) {
                 report("ACI-Bench (all 67, out of split)", Scored.of(rig, splits.aci()));
             }
@@ -158,6 +159,27 @@ public final class SummarizerEvaluationBenchmark {
                 Statistics.percentile(millis, 50),
                 Statistics.percentile(millis, 95),
                 Statistics.percentile(millis, 100));
+    }
+
+    /** What the manifest's threshold does on dev: the share released and the mean ROUGE-L on each side. */
+    private static void atThreshold(double threshold, Scored scored) {
+        double[] rougeL = scored.rougeL();
+        double[] released = IntStream.range(0, rougeL.length)
+                .filter(i -> scored.confidence()[i] >= threshold)
+                .mapToDouble(i -> rougeL[i])
+                .toArray();
+        double[] held = IntStream.range(0, rougeL.length)
+                .filter(i -> scored.confidence()[i] < threshold)
+                .mapToDouble(i -> rougeL[i])
+                .toArray();
+        System.out.printf(
+                Locale.ROOT,
+                "manifest threshold %.2f: releases %.0f %% of dev (mean ROUGE-L %.4f), sends %.0f %% to review (%.4f)%n",
+                threshold,
+                100.0 * released.length / rougeL.length,
+                Statistics.mean(released),
+                100.0 * held.length / rougeL.length,
+                Statistics.mean(held));
     }
 
     private static void row(String name, double[][] scores) {

@@ -31,7 +31,11 @@ public final class SummarizerBenchRig implements AutoCloseable {
     private CentroidSummarizer summarizer;
     private SummaryCalibration calibration;
 
-    private SummarizerBenchRig(SentenceEncoder encoder, CentroidSummarizer shipped, SummaryCalibration calibration) {
+    private final double threshold;
+
+    private SummarizerBenchRig(
+            SentenceEncoder encoder, CentroidSummarizer shipped, SummaryCalibration calibration, double threshold) {
+        this.threshold = threshold;
         this.encoder = encoder;
         this.shipped = shipped;
         this.calibration = calibration;

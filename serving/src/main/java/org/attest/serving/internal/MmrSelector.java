@@ -12,8 +12,8 @@ import java.util.List;
  */
 final class MmrSelector {
 
-    /** Weight of relevance against redundancy. */
-    static final double LAMBDA = 0.7;
+    /** Weight of relevance against redundancy: 0.8 gave the best mean ROUGE-L on the train split (0.6 to 0.9 tried). */
+    static final double LAMBDA = 0.8;
 
     /** Above this cosine two units say the same thing (MiniLM gives 0.95+ to near-verbatim repeats). */
     static final double DUPLICATE_COSINE = 0.95;

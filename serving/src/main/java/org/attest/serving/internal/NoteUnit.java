@@ -53,6 +53,11 @@ record NoteUnit(Kind kind, String text, String content, int block) {
         return new NoteUnit(kind, label() + rest, rest, block);
     }
 
+    /** Whether this is a sentence of the patient's turn (not a question joined with the patient's answer). */
+    boolean spokenByPatient() {
+        return kind == Kind.TURN && label().toLowerCase(Locale.ROOT).startsWith("patient");
+    }
+
     /** Whether this is a question in a dialogue turn. */
     boolean asks() {
         return kind == Kind.TURN && content.endsWith("?");
