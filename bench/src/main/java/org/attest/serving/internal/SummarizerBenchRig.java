@@ -61,7 +61,15 @@ public final class SummarizerBenchRig implements AutoCloseable {
             calibration = SummaryCalibration.neutral();
         }
         return new SummarizerBenchRig(
-                encoder, new CentroidSummarizer(encoder, ClinicalAnchors.embed(encoder), calibration), calibration);
+                encoder,
+                new CentroidSummarizer(encoder, ClinicalAnchors.embed(encoder), calibration),
+                calibration,
+                manifest.confidenceThreshold());
+    }
+
+    /** The release threshold in the shipped manifest. */
+    public double threshold() {
+        return threshold;
     }
 
     /**
