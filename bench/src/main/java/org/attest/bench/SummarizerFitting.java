@@ -1,8 +1,8 @@
 package org.attest.bench;
 
 import ai.onnxruntime.OrtException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -42,17 +42,12 @@ final class SummarizerFitting {
         int n = SummarizerBenchRig.signalNames().size();
         double[] zeros = new double[n];
         double[] ones = new double[n];
-        java.util.Arrays.fill(ones, 1);
+        Arrays.fill(ones, 1);
         float[] centroid = trainCentroid();
         double[] length = lengthRule();
         rig.calibrate(new Fit(length[0], length[1], MIN_WORDS, MAX_WORDS, 0, zeros, zeros, ones, centroid, 2));
-        double[][] signals = new double[train.size()][];
         double[] rougeL = new double[train.size()];
-        for (int i = 0; i < train.size(); i++) {
-            Summary summary = rig.summarize(train.get(i).input());
-            signals[i] = summary.signals();
-            rougeL[i] = Rouge.l(train.get(i).reference(), summary.text()).f1();
-        }
+        double[][] signals = signals(rougeL);
         double median = Statistics.percentile(rougeL, 50);
         double[] means = new double[n];
         double[] scales = new double[n];
@@ -62,32 +57,10 @@ final class SummarizerFitting {
             good[i] = rougeL[i] >= median;
         }
         LogisticRegression model = LogisticRegression.fit(standardized, good, L2);
-        double[] distances = IntStream.range(0, signals.length)
-                .mapToDouble(i -> signals[i][n - 1])
-                .toArray();
+        double[] distances =
+                Arrays.stream(signals).mapToDouble(row -> row[n - 1]).toArray();
         double bound = Statistics.percentile(distances, DISTANCE_PERCENTILE);
-        System.out.printf(
-                Locale.ROOT,
-                "fit: length budget = %.4f * words^%.2f in [%d, %d]; label ROUGE-L >= %.4f (train median);"
-                        + " distance bound %.4f (p%.0f)%n",
-                length[0],
-                length[1],
-                MIN_WORDS,
-                MAX_WORDS,
-                median,
-                bound,
-                DISTANCE_PERCENTILE);
-        for (int i = 0; i < n; i++) {
-            System.out.printf(
-                    Locale.ROOT,
-                    "  %-16s mean %8.4f  sd %7.4f  weight %+7.3f%n",
-                    SummarizerBenchRig.signalNames().get(i),
-                    means[i],
-                    scales[i],
-                    model.weights()[i]);
-        }
-        System.out.printf(Locale.ROOT, "  intercept %+7.3f%n", model.intercept());
-        return rig.calibrate(new Fit(
+        Fit fit = new Fit(
                 length[0],
                 length[1],
                 MIN_WORDS,
@@ -97,7 +70,44 @@ final class SummarizerFitting {
                 scales,
                 model.weights(),
                 centroid,
-                bound));
+                bound);
+        print(fit, median);
+        return rig.calibrate(fit);
+    }
+
+    /** Each train text's signals under the current calibration; fills in each summary's ROUGE-L. */
+    private double[][] signals(double[] rougeL) throws OrtException {
+        double[][] signals = new double[train.size()][];
+        for (int i = 0; i < train.size(); i++) {
+            Summary summary = rig.summarize(train.get(i).input());
+            signals[i] = summary.signals();
+            rougeL[i] = Rouge.l(train.get(i).reference(), summary.text()).f1();
+        }
+        return signals;
+    }
+
+    private static void print(Fit fit, double median) {
+        System.out.printf(
+                Locale.ROOT,
+                "fit: length budget = %.4f * words^%.2f in [%d, %d]; label ROUGE-L >= %.4f (train median);"
+                        + " distance bound %.4f (p%.0f)%n",
+                fit.lengthScale(),
+                fit.lengthExponent(),
+                fit.minWords(),
+                fit.maxWords(),
+                median,
+                fit.distanceBound(),
+                DISTANCE_PERCENTILE);
+        for (int i = 0; i < fit.weights().length; i++) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-16s mean %8.4f  sd %7.4f  weight %+7.3f%n",
+                    SummarizerBenchRig.signalNames().get(i),
+                    fit.means()[i],
+                    fit.scales()[i],
+                    fit.weights()[i]);
+        }
+        System.out.printf(Locale.ROOT, "  intercept %+7.3f%n", fit.intercept());
     }
 
     private float[] trainCentroid() throws OrtException {
@@ -154,7 +164,7 @@ final class SummarizerFitting {
                             rig.summarize(train.get(i).input(), budget).text())
                     .f1();
         } catch (OrtException e) {
-            throw new UncheckedIOException(new java.io.IOException(e));
+            throw new IllegalStateException("the encoder failed during the length fit", e);
         }
     }
 

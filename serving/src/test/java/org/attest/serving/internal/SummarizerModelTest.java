@@ -55,6 +55,10 @@ class SummarizerModelTest {
         assertThat(draft.degraded()).isFalse();
         assertThat(draft.model()).isEqualTo(status.version());
         assertThat(draft.confidence()).isGreaterThan(status.version().confidenceThreshold());
+        assertThat(draft.outOfDistribution()).isFalse();
+        SummaryDraft offTopic = summarizer.summarize(TestNotes.RECIPE);
+        assertThat(offTopic.outOfDistribution()).isTrue();
+        assertThat(offTopic.confidence()).isLessThan(status.version().confidenceThreshold());
         assertThatThrownBy(summarizer::load).isInstanceOf(IllegalStateException.class);
 
         summarizer.close();
