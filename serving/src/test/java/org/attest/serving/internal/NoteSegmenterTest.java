@@ -92,12 +92,12 @@ class NoteSegmenterTest {
     }
 
     @Test
-    void rendersEachParagraphTurnAndBulletOnItsOwnLine() {
+    void rendersEachParagraphTurnAndBulletOnItsOwnLineWithoutSpeakerTags() {
         List<NoteUnit> units = NoteSegmenter.segment(
                 "A cough. A fever.\n\nNo rash.\n- Rest.\nDoctor: Drink water. Sleep.\nPatient: Okay.");
 
         assertThat(NoteUnit.render(units))
-                .isEqualTo("A cough. A fever.\nNo rash.\n- Rest.\nDoctor: Drink water. Sleep.\nPatient: Okay.");
+                .isEqualTo("A cough. A fever.\nNo rash.\n- Rest.\nDrink water. Sleep.\nOkay.");
     }
 
     @Test

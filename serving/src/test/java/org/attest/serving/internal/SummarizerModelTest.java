@@ -59,6 +59,10 @@ class SummarizerModelTest {
         assertThat(draft.degraded()).isFalse();
         assertThat(draft.model()).isEqualTo(status.version());
         assertThat(draft.confidence()).isGreaterThan(status.version().confidenceThreshold());
+        assertThat(draft.outOfDistribution()).isFalse();
+        SummaryDraft offTopic = summarizer.summarize(TestNotes.RECIPE);
+        assertThat(offTopic.outOfDistribution()).isTrue();
+        assertThat(offTopic.confidence()).isLessThan(status.version().confidenceThreshold());
 
         registry.close();
         assertThat(summarizer.status().state()).isEqualTo(ModelState.FAILED);
