@@ -1,0 +1,109 @@
+package org.attest.redaction.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.attest.redaction.PhiEntity;
+import org.attest.redaction.PhiType;
+import org.attest.serving.EntitySpan;
+import org.attest.serving.ModelState;
+import org.attest.serving.ModelStatus;
+import org.attest.serving.TokenClassifier;
+
+/**
+ * Names, places, organisations and professions found by the token-classification model behind the {@code phi-ner}
+ * alias, through serving's public API. Labels of the project's own model ({@code PATIENT}, {@code DOCTOR}, {@code
+ * HOSPITAL}, ...) and of common de-identification exports ({@code STAFF}, {@code HCW}, {@code PATORG}, {@code LOC},
+ * ...) map to the i2b2 categories; an unknown label is reported as an {@code ID} so that it is never dropped.
+ */
+final class NerRecognizer implements Recognizer {
+
+    static final String NAME = "phi-ner";
+
+    private static final Map<String, PhiType> TYPES = Map.ofEntries(
+            Map.entry("PATIENT", PhiType.NAME),
+            Map.entry("DOCTOR", PhiType.NAME),
+            Map.entry("PERSON", PhiType.NAME),
+            Map.entry("PER", PhiType.NAME),
+            Map.entry("NAME", PhiType.NAME),
+            Map.entry("STAFF", PhiType.NAME),
+            Map.entry("HCW", PhiType.NAME),
+            Map.entry("USERNAME", PhiType.NAME),
+            Map.entry("PROFESSION", PhiType.PROFESSION),
+            Map.entry("HOSPITAL", PhiType.LOCATION),
+            Map.entry("HOSP", PhiType.LOCATION),
+            Map.entry("ORGANIZATION", PhiType.LOCATION),
+            Map.entry("ORG", PhiType.LOCATION),
+            Map.entry("PATORG", PhiType.LOCATION),
+            Map.entry("VENDOR", PhiType.LOCATION),
+            Map.entry("STREET", PhiType.LOCATION),
+            Map.entry("CITY", PhiType.LOCATION),
+            Map.entry("STATE", PhiType.LOCATION),
+            Map.entry("COUNTRY", PhiType.LOCATION),
+            Map.entry("ZIP", PhiType.LOCATION),
+            Map.entry("LOC", PhiType.LOCATION),
+            Map.entry("LOCATION", PhiType.LOCATION),
+            Map.entry("AGE", PhiType.AGE),
+            Map.entry("DATE", PhiType.DATE),
+            Map.entry("PHONE", PhiType.CONTACT),
+            Map.entry("FAX", PhiType.CONTACT),
+            Map.entry("EMAIL", PhiType.CONTACT),
+            Map.entry("URL", PhiType.CONTACT),
+            Map.entry("CONTACT", PhiType.CONTACT));
+
+    private final TokenClassifier classifier;
+
+    NerRecognizer(TokenClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    /** Whether the model can be asked now. */
+    boolean ready() {
+        return classifier.status().state() == ModelState.READY;
+    }
+
+    /** The model's state, for health reports. */
+    ModelStatus status() {
+        return classifier.status();
+    }
+
+    /** The model version that answers, {@code name:version}. */
+    String modelId() {
+        return classifier.status().version().id();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<PhiEntity> find(String text) {
+        return findAll(List.of(text)).getFirst();
+    }
+
+    @Override
+    public List<List<PhiEntity>> findAll(List<String> texts) {
+        List<List<EntitySpan>> spans = classifier.classify(texts);
+        List<List<PhiEntity>> found = new ArrayList<>(texts.size());
+        for (List<EntitySpan> ofText : spans) {
+            found.add(ofText.stream().map(NerRecognizer::entity).toList());
+        }
+        return found;
+    }
+
+    static PhiEntity entity(EntitySpan span) {
+        String label = span.label().toUpperCase(Locale.ROOT);
+        PhiType type = TYPES.getOrDefault(label, PhiType.ID);
+        String subtype = switch (label) {
+            case "STAFF", "HCW" -> "DOCTOR";
+            case "PER", "PERSON", "NAME" -> "PERSON";
+            case "HOSP" -> "HOSPITAL";
+            case "ORG", "PATORG", "VENDOR" -> "ORGANIZATION";
+            case "LOC" -> "LOCATION";
+            default -> label;
+        };
+        return new PhiEntity(type, subtype, span.start(), span.end(), span.score(), NAME);
+    }
+}
