@@ -68,7 +68,9 @@ record Calibration(
             }
         }
         return new double[] {
-            hit / (double) Math.max(gold, 1), hit / (double) Math.max(predicted, 1), sameType / (double) Math.max(hit, 1)
+            hit / (double) Math.max(gold, 1),
+            hit / (double) Math.max(predicted, 1),
+            sameType / (double) Math.max(hit, 1)
         };
     }
 

@@ -27,8 +27,8 @@ final class Corpus {
         List<Sentence> sentences = new ArrayList<>();
         for (int i = 0; i < templated; i++) {
             String template = templates.get(random.nextInt(templates.size()));
-            Sentence filled = TemplateFiller.vary(
-                    TemplateFiller.fill(template, surrogates::value, Surrogates::label), random);
+            Sentence filled =
+                    TemplateFiller.vary(TemplateFiller.fill(template, surrogates::value, Surrogates::label), random);
             if (!carriers.isEmpty() && random.nextInt(4) == 0) {
                 Sentence carrier = new Sentence(carrier(), List.of());
                 filled = random.nextBoolean() ? carrier.then(" ", filled) : filled.then(" ", carrier);

@@ -46,13 +46,16 @@ final class OnnxExport {
         return model.toBuilder()
                 .setGraph(graph)
                 .setDocString(description)
-                .addMetadataProps(StringStringEntryProto.newBuilder().setKey("attest.kind").setValue("token-classification"))
+                .addMetadataProps(StringStringEntryProto.newBuilder()
+                        .setKey("attest.kind")
+                        .setValue("token-classification"))
                 .build()
                 .toByteArray();
     }
 
     private static NodeProto node(String op, String output, String... inputs) {
-        NodeProto.Builder node = NodeProto.newBuilder().setOpType(op).setName(output).addOutput(output);
+        NodeProto.Builder node =
+                NodeProto.newBuilder().setOpType(op).setName(output).addOutput(output);
         for (String input : inputs) {
             node.addInput(input);
         }

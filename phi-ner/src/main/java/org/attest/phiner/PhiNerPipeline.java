@@ -3,7 +3,6 @@ package org.attest.phiner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,11 +24,11 @@ public final class PhiNerPipeline {
 
     static final String VERSION = "1";
     static final int TRAIN_TEMPLATED = 2400;
-    static final int TRAIN_CARRIERS = 1200;
+    static final int TRAIN_CARRIERS = 1600;
     static final int DEV_TEMPLATED = 400;
     static final int DEV_CARRIERS = 200;
-    static final int HIDDEN = 0;
-    static final int EPOCHS = 8;
+    static final int HIDDEN = 64;
+    static final int EPOCHS = 10;
     static final float ENTITY_WEIGHT = 3f;
     static final float[] SHIFTS = {0f, 0.5f, 1f, 1.5f, 2f, 2.5f, 3f, 3.5f, 4f};
     static final double TARGET_RECALL = 0.98;
@@ -51,15 +50,18 @@ public final class PhiNerPipeline {
             return;
         }
         Random random = new Random(seed);
-        List<String> carriers = new ArrayList<>(
-                CarrierSentences.read(mts, List.of("section_text", "dialogue"), 200));
+        List<String> carriers = new ArrayList<>(CarrierSentences.read(mts, List.of("section_text", "dialogue"), 200));
         Collections.shuffle(carriers, random);
         List<String> lines = templateLines(templates);
         Corpus corpus = new Corpus(lines, carriers, random);
         List<Sentence> train = corpus.generate(TRAIN_TEMPLATED, TRAIN_CARRIERS);
         List<Sentence> dev = corpus.generate(DEV_TEMPLATED, DEV_CARRIERS);
-        System.out.printf(Locale.ROOT, "phi-ner: %d training and %d development sentences (%d carriers available)%n",
-                train.size(), dev.size(), carriers.size());
+        System.out.printf(
+                Locale.ROOT,
+                "phi-ner: %d training and %d development sentences (%d carriers available)%n",
+                train.size(),
+                dev.size(),
+                carriers.size());
         Matrix trainFeatures;
         Matrix devFeatures;
         try (TokenFeatures features = new TokenFeatures(encoder, tokenizer)) {
@@ -68,18 +70,29 @@ public final class PhiNerPipeline {
             devFeatures = new Matrix(features.dimensions);
             features.collect(dev, devFeatures);
         }
-        System.out.printf(Locale.ROOT, "phi-ner: encoded %d + %d tokens in %d s%n", trainFeatures.rows,
-                devFeatures.rows, (System.nanoTime() - started) / 1_000_000_000L);
+        System.out.printf(
+                Locale.ROOT,
+                "phi-ner: encoded %d + %d tokens in %d s%n",
+                trainFeatures.rows,
+                devFeatures.rows,
+                (System.nanoTime() - started) / 1_000_000_000L);
         Head trained = new HeadTrainer(HIDDEN, EPOCHS, ENTITY_WEIGHT, random).train(trainFeatures, Labels.ALL.size());
         Calibration calibration = Calibration.choose(trained, devFeatures, SHIFTS, TARGET_RECALL);
         Head head = trained.withOutsideShift(calibration.shift());
-        String report = calibration.report(seed, train.size(), trainFeatures.rows, dev.size(), devFeatures.rows,
-                carriers.size());
+        String report = calibration.report(
+                seed, train.size(), trainFeatures.rows, dev.size(), devFeatures.rows, carriers.size());
         System.out.print(report);
-        byte[] model = OnnxExport.append(encoder, head, "phi-ner " + VERSION + ": all-MiniLM-L6-v2 (int8) + "
-                + "token-classification head trained by org.attest.phiner.PhiNerPipeline, seed " + seed);
+        byte[] model = OnnxExport.append(
+                encoder,
+                head,
+                "phi-ner " + VERSION + ": all-MiniLM-L6-v2 (int8) + "
+                        + "token-classification head trained by org.attest.phiner.PhiNerPipeline, seed " + seed);
         Artifacts.write(out, model, tokenizer, report, stamp);
-        System.out.printf(Locale.ROOT, "phi-ner %s written to %s in %d s%n", VERSION, out,
+        System.out.printf(
+                Locale.ROOT,
+                "phi-ner %s written to %s in %d s%n",
+                VERSION,
+                out,
                 (System.nanoTime() - started) / 1_000_000_000L);
     }
 

@@ -29,7 +29,10 @@ final class Stamp {
         if (Files.isRegularFile(carriers)) {
             digest.update(Files.readAllBytes(carriers));
         }
-        Path classes = Path.of(pipeline.getProtectionDomain().getCodeSource().getLocation().toURI())
+        Path classes = Path.of(pipeline.getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
                 .resolve("org/attest/phiner");
         if (Files.isDirectory(classes)) {
             try (Stream<Path> files = Files.list(classes)) {

@@ -13,15 +13,58 @@ import net.datafaker.Faker;
 public final class Surrogates {
 
     private static final List<String> PROFESSIONS = List.of(
-            "teacher", "electrician", "plumber", "truck driver", "accountant", "farmer", "carpenter", "mechanic",
-            "lawyer", "firefighter", "police officer", "chef", "software engineer", "cashier", "secretary", "welder",
-            "janitor", "pilot", "librarian", "nurse", "dentist", "pharmacist", "construction worker", "barber",
-            "hairdresser", "waitress", "bartender", "professor", "student", "soldier", "veterinarian", "architect",
-            "painter", "roofer", "miner", "fisherman", "bus driver", "mail carrier", "social worker", "paramedic");
+            "teacher",
+            "electrician",
+            "plumber",
+            "truck driver",
+            "accountant",
+            "farmer",
+            "carpenter",
+            "mechanic",
+            "lawyer",
+            "firefighter",
+            "police officer",
+            "chef",
+            "software engineer",
+            "cashier",
+            "secretary",
+            "welder",
+            "janitor",
+            "pilot",
+            "librarian",
+            "nurse",
+            "dentist",
+            "pharmacist",
+            "construction worker",
+            "barber",
+            "hairdresser",
+            "waitress",
+            "bartender",
+            "professor",
+            "student",
+            "soldier",
+            "veterinarian",
+            "architect",
+            "painter",
+            "roofer",
+            "miner",
+            "fisherman",
+            "bus driver",
+            "mail carrier",
+            "social worker",
+            "paramedic");
 
     private static final List<String> HOSPITAL_SUFFIXES = List.of(
-            "Hospital", "Medical Center", "General Hospital", "Regional Medical Center", "Memorial Hospital",
-            "Community Hospital", "Health Center", "Clinic", "University Hospital", "Children's Hospital");
+            "Hospital",
+            "Medical Center",
+            "General Hospital",
+            "Regional Medical Center",
+            "Memorial Hospital",
+            "Community Hospital",
+            "Health Center",
+            "Clinic",
+            "University Hospital",
+            "Children's Hospital");
 
     private final Faker faker;
     private final Random random;
@@ -41,10 +84,14 @@ public final class Surrogates {
             case "ORG" -> faker.company().name();
             case "STREET" -> faker.address().streetAddress();
             case "CITY" -> faker.address().city();
-            case "STATE" -> random.nextInt(3) == 0 ? faker.address().stateAbbr() : faker.address().state();
-            case "PROFESSION" -> random.nextBoolean()
-                    ? PROFESSIONS.get(random.nextInt(PROFESSIONS.size()))
-                    : faker.job().title().toLowerCase(Locale.ROOT);
+            case "STATE" ->
+                random.nextInt(3) == 0
+                        ? faker.address().stateAbbr()
+                        : faker.address().state();
+            case "PROFESSION" ->
+                random.nextBoolean()
+                        ? PROFESSIONS.get(random.nextInt(PROFESSIONS.size()))
+                        : faker.job().title().toLowerCase(Locale.ROOT);
             default -> throw new IllegalArgumentException("unknown slot " + slot);
         };
     }
@@ -63,7 +110,9 @@ public final class Surrogates {
             case 0, 1, 2, 3 -> faker.name().firstName() + " " + faker.name().lastName();
             case 4, 5 -> faker.name().lastName();
             case 6 -> faker.name().firstName();
-            default -> faker.name().firstName() + " " + (char) ('A' + random.nextInt(26)) + ". " + faker.name().lastName();
+            default ->
+                faker.name().firstName() + " " + (char) ('A' + random.nextInt(26)) + ". "
+                        + faker.name().lastName();
         };
     }
 

@@ -47,7 +47,8 @@ final class TokenFeatures implements AutoCloseable {
     void collect(List<Sentence> sentences, Matrix into) throws OrtException {
         for (int start = 0; start < sentences.size(); start += BATCH) {
             List<Sentence> batch = sentences.subList(start, Math.min(start + BATCH, sentences.size()));
-            Encoding[] encodings = tokenizer.batchEncode(batch.stream().map(Sentence::text).toList());
+            Encoding[] encodings =
+                    tokenizer.batchEncode(batch.stream().map(Sentence::text).toList());
             int width = 0;
             for (Encoding e : encodings) {
                 width = Math.max(width, e.getIds().length);
@@ -62,7 +63,8 @@ final class TokenFeatures implements AutoCloseable {
             long[] shape = {batch.size(), width};
             try (OnnxTensor idTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
                     OnnxTensor maskTensor = OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape);
-                    OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[ids.length]), shape)) {
+                    OnnxTensor types =
+                            OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[ids.length]), shape)) {
                 Map<String, OnnxTensor> inputs = new HashMap<>();
                 inputs.put("input_ids", idTensor);
                 inputs.put("attention_mask", maskTensor);
@@ -70,7 +72,8 @@ final class TokenFeatures implements AutoCloseable {
                     inputs.put("token_type_ids", types);
                 }
                 try (OrtSession.Result result = session.run(inputs)) {
-                    FloatBuffer hidden = ((OnnxTensor) result.get("last_hidden_state").orElseThrow()).getFloatBuffer();
+                    FloatBuffer hidden =
+                            ((OnnxTensor) result.get("last_hidden_state").orElseThrow()).getFloatBuffer();
                     for (int row = 0; row < batch.size(); row++) {
                         addRow(batch.get(row), encodings[row], hidden, row, width, into);
                     }

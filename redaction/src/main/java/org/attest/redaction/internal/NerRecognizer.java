@@ -87,15 +87,47 @@ final class NerRecognizer implements Recognizer {
     public List<List<PhiEntity>> findAll(List<String> texts) {
         List<List<EntitySpan>> spans = classifier.classify(texts);
         List<List<PhiEntity>> found = new ArrayList<>(texts.size());
-        for (List<EntitySpan> ofText : spans) {
-            found.add(ofText.stream().map(NerRecognizer::entity).toList());
+        for (int i = 0; i < texts.size(); i++) {
+            found.add(joined(texts.get(i), spans.get(i)).stream()
+                    .map(NerRecognizer::entity)
+                    .toList());
         }
         return found;
     }
 
+    /**
+     * Spans of one category separated only by blanks become one ({@code Margaret} {@code Okafor} tagged as two names is
+     * one person, one pseudonym); spans without a letter or digit (an emoji read as an unknown token) are dropped.
+     */
+    static List<EntitySpan> joined(String text, List<EntitySpan> spans) {
+        List<EntitySpan> out = new ArrayList<>();
+        for (EntitySpan span : spans) {
+            if (text.substring(span.start(), span.end()).codePoints().noneMatch(Character::isLetterOrDigit)) {
+                continue;
+            }
+            EntitySpan last = out.isEmpty() ? null : out.getLast();
+            if (last != null
+                    && type(last.label()) == type(span.label())
+                    && span.start() >= last.end()
+                    && text.substring(last.end(), span.start()).isBlank()
+                    && span.start() - last.end() <= 2) {
+                out.set(
+                        out.size() - 1,
+                        new EntitySpan(last.label(), last.start(), span.end(), Math.max(last.score(), span.score())));
+            } else {
+                out.add(span);
+            }
+        }
+        return out;
+    }
+
+    private static PhiType type(String label) {
+        return TYPES.getOrDefault(label.toUpperCase(Locale.ROOT), PhiType.ID);
+    }
+
     static PhiEntity entity(EntitySpan span) {
         String label = span.label().toUpperCase(Locale.ROOT);
-        PhiType type = TYPES.getOrDefault(label, PhiType.ID);
+        PhiType type = type(label);
         String subtype = switch (label) {
             case "STAFF", "HCW" -> "DOCTOR";
             case "PER", "PERSON", "NAME" -> "PERSON";

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * at {@code B-X}, or at {@code I-X} that does not continue an {@code X}; it goes on over {@code I-X}, and over a
  * {@code B-X} inside the same word (a sub-word cannot start a new entity). Every entity is then widened to whole
  * words, so that a name split into sub-words never leaves a visible tail ({@code Smi[th]}), and never ends inside a
- * surrogate pair.
+ * surrogate pair. A token without a letter or digit (punctuation, an emoji read as an unknown token) may sit inside
+ * an entity but never opens or ends one.
  */
 final class BioDecoder {
 
@@ -34,10 +35,16 @@ final class BioDecoder {
             }
             boolean sameWord =
                     i > 0 && tokens.starts()[i] == tokens.ends()[i - 1] && wordChar(text, tokens.starts()[i]);
+            boolean wordy = hasWordChar(text, tokens.starts()[i], tokens.ends()[i]);
             if (open != null && open.type.equals(type) && (!labelSet.begins(labels[i]) || sameWord)) {
-                open.end = tokens.ends()[i];
-                open.sum += probabilities[i];
-                open.count++;
+                // Punctuation and emoji may sit inside an entity ("St. Mary's") but never end one.
+                if (wordy) {
+                    open.end = tokens.ends()[i];
+                    open.sum += probabilities[i];
+                    open.count++;
+                }
+            } else if (!wordy) {
+                open = close(text, open, spans);
             } else {
                 close(text, open, spans);
                 open = new Open(type, tokens.starts()[i], tokens.ends()[i], probabilities[i]);
@@ -87,6 +94,10 @@ final class BioDecoder {
             }
         }
         return out;
+    }
+
+    private static boolean hasWordChar(String text, int start, int end) {
+        return text.substring(start, end).codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     private static boolean wordChar(String text, int index) {
