@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.attest.phiner.CarrierSentences;
 import org.attest.phiner.Sentence;
 import org.attest.redaction.Redaction;
@@ -83,15 +85,17 @@ public final class RedactionEvaluationBenchmark {
             score.add(set.get(i), redactions.get(i).entities());
         }
         System.out.print(score.describe());
-        long touched = redactor.redactAll(phiFree).stream()
-                .filter(r -> !r.entities().isEmpty())
-                .count();
+        List<Redaction> free = redactor.redactAll(phiFree);
+        long touched = free.stream().filter(r -> !r.entities().isEmpty()).count();
+        Map<String, Long> byDetector = new TreeMap<>();
+        free.forEach(r -> r.entities().forEach(e -> byDetector.merge(e.detector() + "/" + e.subtype(), 1L, Long::sum)));
         System.out.printf(
                 Locale.ROOT,
-                "  PHI-free touched  %.4f (%d of %d sentences got any redaction)%n",
+                "  PHI-free touched  %.4f (%d of %d sentences got any redaction; entities by detector/subtype: %s)%n",
                 touched / (double) Math.max(phiFree.size(), 1),
                 touched,
-                phiFree.size());
+                phiFree.size(),
+                byDetector);
         long started = System.nanoTime();
         texts.forEach(redactor::redact);
         double single = texts.size() / ((System.nanoTime() - started) / 1e9);

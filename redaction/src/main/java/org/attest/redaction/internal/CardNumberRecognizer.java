@@ -33,6 +33,9 @@ final class CardNumberRecognizer implements Recognizer {
     @Override
     public List<PhiEntity> find(String text) {
         List<PhiEntity> found = new ArrayList<>();
+        if (!Checksums.hasDigitRun(text, 4)) {
+            return found;
+        }
         Matcher m = CANDIDATE.matcher(text);
         while (m.find()) {
             String digits = Checksums.digits(m.group());

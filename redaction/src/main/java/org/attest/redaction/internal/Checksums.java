@@ -22,6 +22,19 @@ final class Checksums {
         return digits.toString();
     }
 
+    /** Whether the text has {@code n} digits in a row: a cheap test before a pattern that needs them. */
+    static boolean hasDigitRun(CharSequence text, int n) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            run = c >= '0' && c <= '9' ? run + 1 : 0;
+            if (run >= n) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The Luhn (mod 10) check over a string of digits whose last digit is the check digit. */
     static boolean luhn(String digits) {
         int sum = 0;

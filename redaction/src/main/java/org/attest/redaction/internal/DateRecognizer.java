@@ -225,12 +225,15 @@ final class DateRecognizer implements Recognizer {
     }
 
     /**
-     * A month must be capitalised ({@code may} is a verb); an all-capitals abbreviation needs a year ({@code MAR 2} is
+     * A month must be capitalised ({@code may} is a verb) unless it is a full month name in an all-lower-case note
+     * ({@code march 4}); an all-capitals abbreviation needs a year ({@code MAR 2} is
      * the medication administration record, {@code 04-MAR-2021} a date).
      */
     private static boolean monthWrittenAsDate(String month, boolean hasYear) {
         if (!Character.isUpperCase(month.charAt(0))) {
-            return false;
+            // Notes typed all in lower case: a full month name is a date, except "may" ("may 2 doses") without a year.
+            String lower = month.toLowerCase(Locale.ROOT);
+            return month.equals(lower) && FULL_MONTHS.contains(lower) && (hasYear || !lower.equals("may"));
         }
         String bare = month.endsWith(".") ? month.substring(0, month.length() - 1) : month;
         boolean abbreviation = !FULL_MONTHS.contains(bare.toLowerCase(Locale.ROOT));

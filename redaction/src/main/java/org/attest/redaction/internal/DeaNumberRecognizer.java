@@ -29,6 +29,9 @@ final class DeaNumberRecognizer implements Recognizer {
     @Override
     public List<PhiEntity> find(String text) {
         List<PhiEntity> found = new ArrayList<>();
+        if (!Checksums.hasDigitRun(text, 7)) {
+            return found;
+        }
         Matcher m = DEA.matcher(text);
         while (m.find()) {
             if (Checksums.dea(m.group("digits"))) {

@@ -43,6 +43,10 @@ final class FacilityRecognizer implements Recognizer {
                     "discharged admitted transferred presented sent went")
             .split(" "));
 
+    /** A facility word anywhere: without one, neither form can match. */
+    private static final Pattern KEYWORD =
+            Pattern.compile("Hospital|Center|Centre|Clinic|Infirmary|Health|Home|Hospice|Sanatorium|Healthcare");
+
     private static final Set<String> ARTICLES = Set.of("the", "a", "an", "at", "to", "in", "from", "our");
 
     private static final Pattern NON_BLANK = Pattern.compile("\\S+");
@@ -55,6 +59,9 @@ final class FacilityRecognizer implements Recognizer {
     @Override
     public List<PhiEntity> find(String text) {
         List<PhiEntity> found = new ArrayList<>();
+        if (!KEYWORD.matcher(text).find()) {
+            return found;
+        }
         for (int form = 0; form < FORMS.size(); form++) {
             Matcher m = FORMS.get(form).matcher(text);
             while (m.find()) {

@@ -64,6 +64,9 @@ final class LabelledIdRecognizer implements Recognizer {
     @Override
     public List<PhiEntity> find(String text) {
         List<PhiEntity> found = new ArrayList<>();
+        if (!Checksums.hasDigitRun(text, 1)) {
+            return found;
+        }
         Matcher m = LABELLED.matcher(text);
         while (m.find()) {
             int end = m.end("id");

@@ -29,6 +29,9 @@ final class NpiRecognizer implements Recognizer {
     @Override
     public List<PhiEntity> find(String text) {
         List<PhiEntity> found = new ArrayList<>();
+        if (!Checksums.hasDigitRun(text, 10)) {
+            return found;
+        }
         Matcher m = TEN_DIGITS.matcher(text);
         while (m.find()) {
             if (Checksums.npi(m.group()) && LABEL.labels(text, m.start())) {

@@ -27,6 +27,9 @@ final class VinRecognizer implements Recognizer {
     @Override
     public List<PhiEntity> find(String text) {
         List<PhiEntity> found = new ArrayList<>();
+        if (!Checksums.hasDigitRun(text, 1)) {
+            return found;
+        }
         Matcher m = VIN.matcher(text);
         while (m.find()) {
             String vin = m.group();

@@ -41,6 +41,9 @@ final class ZipCodeRecognizer implements Recognizer {
     @Override
     public List<PhiEntity> find(String text) {
         List<PhiEntity> found = new ArrayList<>();
+        if (!Checksums.hasDigitRun(text, 5)) {
+            return found;
+        }
         for (Pattern form : FORMS) {
             Matcher m = form.matcher(text);
             while (m.find()) {
