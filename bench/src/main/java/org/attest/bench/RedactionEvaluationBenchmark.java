@@ -34,12 +34,16 @@ import org.springframework.context.annotation.Configuration;
  */
 public final class RedactionEvaluationBenchmark {
 
+    /** How many touched PHI-free sentences to print ({@code --show}). */
+    private static int SHOW;
+
     private RedactionEvaluationBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int notes = Integer.parseInt(option(args, "--notes", "300"));
         Path data = Path.of(option(args, "--data", "../shared/data"));
         long seed = Long.parseLong(option(args, "--seed", "7"));
+        SHOW = Integer.parseInt(option(args, "--show", "0"));
         List<String> phiFree = CarrierSentences.read(data.resolve("aci-bench/train.csv"), List.of("note"), 300);
         HeldOutCorpus corpus = new HeldOutCorpus(seed, lines("templates.txt"), lines("professions.txt"));
         List<String> mixIn = phiFree.subList(0, phiFree.size() / 2);
@@ -96,6 +100,14 @@ public final class RedactionEvaluationBenchmark {
                 touched,
                 phiFree.size(),
                 byDetector);
+        for (int i = 0, shown = 0; i < free.size() && shown < SHOW; i++) {
+            if (!free.get(i).entities().isEmpty()) {
+                // Public development text (ACI-Bench), never PHI: shown to see what the detectors take for PHI.
+                System.out.println("    touched: " + free.get(i).redactedText());
+                shown++;
+            }
+        }
+        sweep(set, redactions, free);
         long started = System.nanoTime();
         texts.forEach(redactor::redact);
         double single = texts.size() / ((System.nanoTime() - started) / 1e9);
@@ -123,6 +135,41 @@ public final class RedactionEvaluationBenchmark {
                 "  latency           p50 %.1f ms, p95 %.1f ms for a 2,000-char note%n",
                 millis[millis.length / 2],
                 millis[(int) Math.ceil(millis.length * 0.95) - 1]);
+    }
+
+    /** What a higher score threshold on the NER model's entities alone would give (no new inference). */
+    private static void sweep(List<Sentence> set, List<Redaction> redactions, List<Redaction> free) {
+        if (redactions.stream()
+                .flatMap(r -> r.entities().stream())
+                .noneMatch(e -> e.detector().equals("phi-ner"))) {
+            return;
+        }
+        for (String type : new String[] {"ALL", "PROFESSION", "LOCATION", "NAME"}) {
+            for (double threshold : new double[] {0.5, 0.6, 0.7, 0.8, 0.9}) {
+                java.util.function.Predicate<org.attest.redaction.PhiEntity> kept =
+                        e -> !e.detector().equals("phi-ner")
+                                || !(type.equals("ALL") || e.type().name().equals(type))
+                                || e.score() >= threshold;
+                RedactionScore score = new RedactionScore();
+                for (int i = 0; i < set.size(); i++) {
+                    score.add(
+                            set.get(i),
+                            redactions.get(i).entities().stream().filter(kept).toList());
+                }
+                long touched = free.stream()
+                        .filter(r -> r.entities().stream().anyMatch(kept))
+                        .count();
+                System.out.printf(
+                        Locale.ROOT,
+                        "  NER %-10s >= %.1f: token recall %.4f, leaked %.4f, precision %.4f, PHI-free touched %.4f%n",
+                        type,
+                        threshold,
+                        score.tokenRecall(),
+                        score.leakShare(),
+                        score.precisionAll(),
+                        touched / (double) Math.max(free.size(), 1));
+            }
+        }
     }
 
     private static ConfigurableApplicationContext start(boolean ner) {

@@ -12,7 +12,7 @@ final class Artifacts {
     /** Below it a redaction with this model is not trusted alone; the redactor's per-type thresholds decide. */
     static final double CONFIDENCE_THRESHOLD = 0.5;
 
-    static final int MAX_TOKENS = 128;
+    static final int MAX_TOKENS = 256;
     static final int WINDOW_OVERLAP = 32;
 
     private Artifacts() {}

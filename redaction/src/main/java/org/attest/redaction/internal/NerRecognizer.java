@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.attest.redaction.PhiEntity;
 import org.attest.redaction.PhiType;
 import org.attest.serving.EntitySpan;
@@ -51,6 +52,16 @@ final class NerRecognizer implements Recognizer {
             Map.entry("EMAIL", PhiType.CONTACT),
             Map.entry("URL", PhiType.CONTACT),
             Map.entry("CONTACT", PhiType.CONTACT));
+
+    /** Words no name, place or profession is. */
+    private static final Set<String> FUNCTION_WORDS = Set.of(String.join(
+                    " ",
+                    "a an the and or but nor of in on at to for from by with without into onto over under about as",
+                    "is was are were be been being has have had do does did will would can could should may might",
+                    "he she it they we you i me him her his hers its their them our us your my this that these those",
+                    "who whom whose which what when where why how not no yes so if then than there here also very",
+                    "patient pt doctor nurse")
+            .split(" "));
 
     private final TokenClassifier classifier;
 
@@ -102,7 +113,7 @@ final class NerRecognizer implements Recognizer {
     static List<EntitySpan> joined(String text, List<EntitySpan> spans) {
         List<EntitySpan> out = new ArrayList<>();
         for (EntitySpan span : spans) {
-            if (text.substring(span.start(), span.end()).codePoints().noneMatch(Character::isLetterOrDigit)) {
+            if (!plausible(text, span)) {
                 continue;
             }
             EntitySpan last = out.isEmpty() ? null : out.getLast();
@@ -119,6 +130,37 @@ final class NerRecognizer implements Recognizer {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a span can be PHI at all: it has a letter or digit, is not a function word ("the", "in"), and a name or
+     * place written all in lower case inside a sentence that has capitals ("palpation" in a cased note) is a clinical
+     * word the model mistook. In a sentence typed all in lower case, lower-case names stay candidates.
+     */
+    static boolean plausible(String text, EntitySpan span) {
+        String covered = text.substring(span.start(), span.end());
+        if (covered.codePoints().noneMatch(Character::isLetterOrDigit)
+                || FUNCTION_WORDS.contains(covered.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        PhiType type = type(span.label());
+        if (type != PhiType.NAME && type != PhiType.LOCATION) {
+            return true;
+        }
+        boolean lowerCase = covered.codePoints().noneMatch(Character::isUpperCase);
+        return !lowerCase || !sentenceHasCapitals(text, span.start(), span.end());
+    }
+
+    private static boolean sentenceHasCapitals(String text, int start, int end) {
+        int from = start;
+        while (from > 0 && ".!?\n".indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        int to = end;
+        while (to < text.length() && ".!?\n".indexOf(text.charAt(to)) < 0) {
+            to++;
+        }
+        return text.substring(from, to).codePoints().anyMatch(Character::isUpperCase);
     }
 
     private static PhiType type(String label) {

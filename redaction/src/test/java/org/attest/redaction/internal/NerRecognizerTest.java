@@ -62,4 +62,22 @@ class NerRecognizerTest {
         assertThat(redaction.entities()).extracting(PhiEntity::detector).contains("phi-ner");
         assertThat(PhiNerFixture.classifier().status().state()).isEqualTo(ModelState.READY);
     }
+
+    @Test
+    void dropsFunctionWordsAndLowerCaseNamesInCasedSentencesButNotInLowerCaseOnes() {
+        org.attest.serving.EntitySpan palpation = new org.attest.serving.EntitySpan("PATIENT", 8, 17, 0.9);
+
+        assertThat(NerRecognizer.plausible(
+                        "Follow up, the MRI is due.", new org.attest.serving.EntitySpan("HOSPITAL", 11, 14, 0.9)))
+                .isFalse();
+        assertThat(NerRecognizer.plausible("Pain to palpation here.", palpation))
+                .isFalse();
+        assertThat(NerRecognizer.plausible("pain to palpation here.", palpation))
+                .isTrue();
+        assertThat(NerRecognizer.plausible("Pain to Palpation here.", palpation))
+                .isTrue();
+        assertThat(NerRecognizer.plausible(
+                        "She is a teacher now.", new org.attest.serving.EntitySpan("PROFESSION", 9, 16, 0.9)))
+                .isTrue();
+    }
 }
