@@ -54,7 +54,7 @@ class ApiSecurityConfiguration {
                         .hasAuthority(SUMMARIES_WRITE)
                         .requestMatchers(HttpMethod.GET, "/v1/summaries/*")
                         .hasAuthority(SUMMARIES_READ)
-                        .requestMatchers(HttpMethod.POST, "/v1/redact")
+                        .requestMatchers(HttpMethod.POST, "/v1/redact", "/v1/redact/batch")
                         .hasAuthority(REDACT)
                         .requestMatchers(
                                 HttpMethod.GET,

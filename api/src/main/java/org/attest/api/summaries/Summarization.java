@@ -71,7 +71,12 @@ class Summarization {
     Summary summarize(Caller caller, String requestId, String text) {
         Redaction input = redactor.redact(text);
         SummaryDraft draft = summarizer.summarize(input.redactedText());
-        String output = redactor.redact(draft.text()).redactedText();
+        Redaction redactedOutput = redactor.redact(draft.text());
+        String output = redactedOutput.redactedText();
+        // Both passes are on record: if the NER model dropped out between them, the version says so.
+        String policyVersion = input.policyVersion().equals(redactedOutput.policyVersion())
+                ? input.policyVersion()
+                : input.policyVersion() + " | output " + redactedOutput.policyVersion();
         ReleaseDecision decision = releasePolicy.decide(
                 new ReleaseCandidate(draft.confidence(), draft.model().confidenceThreshold(), draft.degraded()));
         Summary summary = new Summary(
@@ -89,7 +94,7 @@ class Summarization {
                         draft.model().version(),
                         draft.model().artifactSha256()),
                 draft.degraded(),
-                input.policyVersion(),
+                policyVersion,
                 decision.policyVersion(),
                 decision.released() ? null : decision.reason(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Dates as clinicians write them: {@code 3/4/21}, {@code 03/04/2021}, {@code 2021-03-04}, {@code March 4, 2021},
  * {@code March 4th}, {@code Mar 4}, {@code March 2021}, {@code 4 March 2021}, {@code 04-Mar-2021}, {@code the 4th of
- * March}. Month 1–12 and day 1–31 are validated, either order for numeric day/month ({@code 13/04/2021} is a date).
+ * March}, {@code on the 4th}. Month 1–12 and day 1–31 are validated, either order for numeric day/month ({@code 13/04/2021} is a date).
  * A bare year is never a date (Safe Harbor keeps years). Year-less numeric {@code m/d} follows the
  * {@link YearlessDatePolicy}. A month name alone ({@code in March}) is left to the NER model.
  */
@@ -76,6 +76,17 @@ final class DateRecognizer implements Recognizer {
                     + "|expired|died|deceased)[\\h:,.]{0,3}+(?:the\\h+)?$",
             Pattern.CASE_INSENSITIVE);
 
+    /** {@code on the 4th}: a day of the month alone, after a date word, unless a counted noun follows ("the 4th rib"). */
+    private static final Pattern DAY_ONLY = Pattern.compile(
+            NO_WORD_BEFORE
+                    + "(?:on|since|by|until|till|from|before|after|of|through|returns?|seen|due)\\h+the\\h+"
+                    + "(?<when>(?<day>\\d{1,2})(?:st|nd|rd|th))" + NO_WORD_AFTER
+                    + "(?!\\h+(?:of\\h+)?(?:month|day|week|year|time|dose|cycle|line|grade|percentile|decade|rib|finger|toe"
+                    + "|digit|floor|ics|intercostal|cranial|nerve|vertebra|lumbar|cervical|thoracic|trimester|stage|place"
+                    + "|generation|degree|ventricle|metatarsal|metacarpal|lumbrical|compartment|toe|molar|premolar)s?"
+                    + "(?![\\p{L}]))",
+            Pattern.CASE_INSENSITIVE);
+
     private static final Pattern RANGE_OR_LIST = Pattern.compile("\\h*+(?:-|–|to|through|thru|and|or|&|,)\\h*+");
 
     /** Units after an m/d that make it an amount ({@code started on 1/2 tab}), whatever comes before it. */
@@ -133,6 +144,12 @@ final class DateRecognizer implements Recognizer {
                 if (form.valid().test(text, m)) {
                     found.add(entity(text, m.start(), m.end(), BASE));
                 }
+            }
+        }
+        Matcher ordinal = DAY_ONLY.matcher(text);
+        while (ordinal.find()) {
+            if (inRange(ordinal.group("day"), 1, 31)) {
+                found.add(entity(text, ordinal.start("when"), ordinal.end("when"), YEARLESS_BASE));
             }
         }
         List<PhiEntity> dated = OverlapResolver.resolve(found);
@@ -208,12 +225,15 @@ final class DateRecognizer implements Recognizer {
     }
 
     /**
-     * A month must be capitalised ({@code may} is a verb); an all-capitals abbreviation needs a year ({@code MAR 2} is
+     * A month must be capitalised ({@code may} is a verb) unless it is a full month name in an all-lower-case note
+     * ({@code march 4}); an all-capitals abbreviation needs a year ({@code MAR 2} is
      * the medication administration record, {@code 04-MAR-2021} a date).
      */
     private static boolean monthWrittenAsDate(String month, boolean hasYear) {
         if (!Character.isUpperCase(month.charAt(0))) {
-            return false;
+            // Notes typed all in lower case: a full month name is a date, except "may" ("may 2 doses") without a year.
+            String lower = month.toLowerCase(Locale.ROOT);
+            return month.equals(lower) && FULL_MONTHS.contains(lower) && (hasYear || !lower.equals("may"));
         }
         String bare = month.endsWith(".") ? month.substring(0, month.length() - 1) : month;
         boolean abbreviation = !FULL_MONTHS.contains(bare.toLowerCase(Locale.ROOT));

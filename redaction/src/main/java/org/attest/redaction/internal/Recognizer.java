@@ -20,4 +20,9 @@ interface Recognizer {
      * @return candidates with offsets into {@code text}, in any order
      */
     List<PhiEntity> find(String text);
+
+    /** Finds candidates in several texts; a model-backed recognizer makes one call for all of them. */
+    default List<List<PhiEntity>> findAll(List<String> texts) {
+        return texts.stream().map(this::find).toList();
+    }
 }

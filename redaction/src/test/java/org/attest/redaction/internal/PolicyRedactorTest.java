@@ -118,7 +118,7 @@ class PolicyRedactorTest {
 
         assertThat(redaction.entities()).isEmpty();
         assertThat(redaction.redactedText()).isEmpty();
-        assertThat(redaction.policyVersion()).isEqualTo("safe-harbor-regex/1");
+        assertThat(redaction.policyVersion()).isEqualTo("safe-harbor/2+regex-only");
     }
 
     @ParameterizedTest
@@ -132,16 +132,16 @@ class PolicyRedactorTest {
 
     @Test
     void policyVersionNamesTheRecognizerSetAndEveryNonDefaultSetting() {
-        assertThat(redactor.policyVersion()).isEqualTo("safe-harbor-regex/1");
+        assertThat(redactor.policyVersion()).isEqualTo("safe-harbor/2+regex-only");
         assertThat(new PolicyRedactor(new RedactionProperties(85, YearlessDatePolicy.ALWAYS)).policyVersion())
-                .isEqualTo("safe-harbor-regex/1;age-threshold=85;yearless-dates=always");
+                .isEqualTo("safe-harbor/2+regex-only;age-threshold=85;yearless-dates=always");
         assertThat(new PolicyRedactor(new RedactionProperties(89, YearlessDatePolicy.ALWAYS)).policyVersion())
-                .isEqualTo("safe-harbor-regex/1;yearless-dates=always");
+                .isEqualTo("safe-harbor/2+regex-only;yearless-dates=always");
     }
 
     @Test
     void recognizersAreNamedAndListedOnce() {
-        List<String> names = RedactionPolicy.safeHarborRegex(RedactionProperties.defaults()).recognizers().stream()
+        List<String> names = RedactionPolicy.of(RedactionProperties.defaults(), null).recognizers().stream()
                 .map(Recognizer::name)
                 .toList();
 
@@ -153,8 +153,17 @@ class PolicyRedactorTest {
                         "url",
                         "ip-address",
                         "ssn",
+                        "card-number",
+                        "npi",
+                        "dea-number",
+                        "vin",
                         "record-number",
+                        "labelled-id",
                         "titled-name",
-                        "age-over-89");
+                        "street-address",
+                        "zip-code",
+                        "facility",
+                        "age-over-89",
+                        "deny-list");
     }
 }

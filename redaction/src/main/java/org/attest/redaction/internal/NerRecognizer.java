@@ -1,0 +1,183 @@
+package org.attest.redaction.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.attest.redaction.PhiEntity;
+import org.attest.redaction.PhiType;
+import org.attest.serving.EntitySpan;
+import org.attest.serving.ModelState;
+import org.attest.serving.ModelStatus;
+import org.attest.serving.TokenClassifier;
+
+/**
+ * Names, places, organisations and professions found by the token-classification model behind the {@code phi-ner}
+ * alias, through serving's public API. Labels of the project's own model ({@code PATIENT}, {@code DOCTOR}, {@code
+ * HOSPITAL}, ...) and of common de-identification exports ({@code STAFF}, {@code HCW}, {@code PATORG}, {@code LOC},
+ * ...) map to the i2b2 categories; an unknown label is reported as an {@code ID} so that it is never dropped.
+ */
+final class NerRecognizer implements Recognizer {
+
+    static final String NAME = "phi-ner";
+
+    private static final Map<String, PhiType> TYPES = Map.ofEntries(
+            Map.entry("PATIENT", PhiType.NAME),
+            Map.entry("DOCTOR", PhiType.NAME),
+            Map.entry("PERSON", PhiType.NAME),
+            Map.entry("PER", PhiType.NAME),
+            Map.entry("NAME", PhiType.NAME),
+            Map.entry("STAFF", PhiType.NAME),
+            Map.entry("HCW", PhiType.NAME),
+            Map.entry("USERNAME", PhiType.NAME),
+            Map.entry("PROFESSION", PhiType.PROFESSION),
+            Map.entry("HOSPITAL", PhiType.LOCATION),
+            Map.entry("HOSP", PhiType.LOCATION),
+            Map.entry("ORGANIZATION", PhiType.LOCATION),
+            Map.entry("ORG", PhiType.LOCATION),
+            Map.entry("PATORG", PhiType.LOCATION),
+            Map.entry("VENDOR", PhiType.LOCATION),
+            Map.entry("STREET", PhiType.LOCATION),
+            Map.entry("CITY", PhiType.LOCATION),
+            Map.entry("STATE", PhiType.LOCATION),
+            Map.entry("COUNTRY", PhiType.LOCATION),
+            Map.entry("ZIP", PhiType.LOCATION),
+            Map.entry("LOC", PhiType.LOCATION),
+            Map.entry("LOCATION", PhiType.LOCATION),
+            Map.entry("AGE", PhiType.AGE),
+            Map.entry("DATE", PhiType.DATE),
+            Map.entry("PHONE", PhiType.CONTACT),
+            Map.entry("FAX", PhiType.CONTACT),
+            Map.entry("EMAIL", PhiType.CONTACT),
+            Map.entry("URL", PhiType.CONTACT),
+            Map.entry("CONTACT", PhiType.CONTACT));
+
+    /** Words no name, place or profession is. */
+    private static final Set<String> FUNCTION_WORDS = Set.of(String.join(
+                    " ",
+                    "a an the and or but nor of in on at to for from by with without into onto over under about as",
+                    "is was are were be been being has have had do does did will would can could should may might",
+                    "he she it they we you i me him her his hers its their them our us your my this that these those",
+                    "who whom whose which what when where why how not no yes so if then than there here also very",
+                    "patient pt doctor nurse")
+            .split(" "));
+
+    private final TokenClassifier classifier;
+
+    NerRecognizer(TokenClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    /** Whether the model can be asked now. */
+    boolean ready() {
+        return classifier.status().state() == ModelState.READY;
+    }
+
+    /** The model's state, for health reports. */
+    ModelStatus status() {
+        return classifier.status();
+    }
+
+    /** The model version that answers, {@code name:version}. */
+    String modelId() {
+        return classifier.status().version().id();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<PhiEntity> find(String text) {
+        return findAll(List.of(text)).getFirst();
+    }
+
+    @Override
+    public List<List<PhiEntity>> findAll(List<String> texts) {
+        List<List<EntitySpan>> spans = classifier.classify(texts);
+        List<List<PhiEntity>> found = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            found.add(joined(texts.get(i), spans.get(i)).stream()
+                    .map(NerRecognizer::entity)
+                    .toList());
+        }
+        return found;
+    }
+
+    /**
+     * Spans of one category separated only by blanks become one ({@code Margaret} {@code Okafor} tagged as two names is
+     * one person, one pseudonym); spans without a letter or digit (an emoji read as an unknown token) are dropped.
+     */
+    static List<EntitySpan> joined(String text, List<EntitySpan> spans) {
+        List<EntitySpan> out = new ArrayList<>();
+        for (EntitySpan span : spans) {
+            if (!plausible(text, span)) {
+                continue;
+            }
+            EntitySpan last = out.isEmpty() ? null : out.getLast();
+            if (last != null
+                    && type(last.label()) == type(span.label())
+                    && span.start() >= last.end()
+                    && text.substring(last.end(), span.start()).isBlank()
+                    && span.start() - last.end() <= 2) {
+                out.set(
+                        out.size() - 1,
+                        new EntitySpan(last.label(), last.start(), span.end(), Math.max(last.score(), span.score())));
+            } else {
+                out.add(span);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a span can be PHI at all: it has a letter or digit, is not a function word ("the", "in"), and a name or
+     * place written all in lower case inside a sentence that has capitals ("palpation" in a cased note) is a clinical
+     * word the model mistook. In a sentence typed all in lower case, lower-case names stay candidates.
+     */
+    static boolean plausible(String text, EntitySpan span) {
+        String covered = text.substring(span.start(), span.end());
+        if (covered.codePoints().noneMatch(Character::isLetterOrDigit)
+                || FUNCTION_WORDS.contains(covered.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        PhiType type = type(span.label());
+        if (type != PhiType.NAME && type != PhiType.LOCATION) {
+            return true;
+        }
+        boolean lowerCase = covered.codePoints().noneMatch(Character::isUpperCase);
+        return !lowerCase || !sentenceHasCapitals(text, span.start(), span.end());
+    }
+
+    private static boolean sentenceHasCapitals(String text, int start, int end) {
+        int from = start;
+        while (from > 0 && ".!?\n".indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        int to = end;
+        while (to < text.length() && ".!?\n".indexOf(text.charAt(to)) < 0) {
+            to++;
+        }
+        return text.substring(from, to).codePoints().anyMatch(Character::isUpperCase);
+    }
+
+    private static PhiType type(String label) {
+        return TYPES.getOrDefault(label.toUpperCase(Locale.ROOT), PhiType.ID);
+    }
+
+    static PhiEntity entity(EntitySpan span) {
+        String label = span.label().toUpperCase(Locale.ROOT);
+        PhiType type = type(label);
+        String subtype = switch (label) {
+            case "STAFF", "HCW" -> "DOCTOR";
+            case "PER", "PERSON", "NAME" -> "PERSON";
+            case "HOSP" -> "HOSPITAL";
+            case "ORG", "PATORG", "VENDOR" -> "ORGANIZATION";
+            case "LOC" -> "LOCATION";
+            default -> label;
+        };
+        return new PhiEntity(type, subtype, span.start(), span.end(), span.score(), NAME);
+    }
+}
