@@ -71,8 +71,15 @@ class Summarization {
         Redaction input = redactor.redact(text);
         SummaryDraft draft = summarizer.summarize(input.redactedText());
         String output = redactor.redact(draft.text()).redactedText();
-        ReleaseDecision decision = releasePolicy.decide(
-                new ReleaseCandidate(draft.confidence(), draft.model().confidenceThreshold(), draft.degraded()));
+        ReleaseDecision decision = releasePolicy.decide(new ReleaseCandidate(
+                draft.confidence(),
+                draft.model().confidenceThreshold(),
+                draft.degraded(),
+                draft.model().name() + ":" + draft.model().version(),
+                text.length(),
+                null,
+                false,
+                null));
         Summary summary = new Summary(
                 UUID.randomUUID(),
                 caller.clientId(),
@@ -93,7 +100,7 @@ class Summarization {
                 decision.released() ? null : decision.reason(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         InputFingerprint fingerprint = fingerprints.of(text);
-        audit.commit(() -> store(summary, fingerprint, caller), commitTimeout);
+        audit.commit(() -> store(summary, decision, fingerprint, caller), commitTimeout);
         meters.counter(
                         "attest.summaries",
                         "status",
@@ -105,16 +112,19 @@ class Summarization {
     }
 
     /** The summary's rows, in the committer's transaction; returns the event that records them. */
-    private AuditEvent store(Summary summary, InputFingerprint fingerprint, Caller caller) {
+    private AuditEvent store(Summary summary, ReleaseDecision decision, InputFingerprint fingerprint, Caller caller) {
         summaries.add(summary);
         boolean released = summary.status() == SummaryStatus.RELEASED;
         if (!released) {
             reviews.enqueue(new NewReviewItem(
                     summary.id(),
-                    summary.reviewReason() == null ? "" : summary.reviewReason(),
+                    summary.clientId(),
+                    decision,
                     summary.confidence(),
-                    summary.model().id(),
-                    summary.redactionPolicyVersion()));
+                    modelRef(summary),
+                    summary.redactionPolicyVersion(),
+                    summary.draftText(),
+                    summary.redactedInput()));
         }
         return AuditEvent.builder(
                         released ? AuditEventType.PREDICTION_RELEASED : AuditEventType.PREDICTION_QUEUED_FOR_REVIEW,
@@ -125,13 +135,17 @@ class Summarization {
                 .input(fingerprint)
                 .output(summary.draftText())
                 .confidence(summary.confidence())
-                .model(new ModelRef(
-                        summary.model().name(),
-                        summary.model().version(),
-                        summary.model().artifactSha256(),
-                        null))
+                .model(modelRef(summary))
                 .redactionPolicy(summary.redactionPolicyVersion())
                 .decision(summary.status().name(), summary.reviewReason())
                 .build();
+    }
+
+    private static ModelRef modelRef(Summary summary) {
+        return new ModelRef(
+                summary.model().name(),
+                summary.model().version(),
+                summary.model().artifactSha256(),
+                null);
     }
 }
