@@ -26,6 +26,7 @@ class ApiSecurityConfiguration {
     static final String SUMMARIES_READ = "SCOPE_summaries:read";
     static final String REDACT = "SCOPE_redact";
     static final String AUDIT_READ = "SCOPE_audit:read";
+    static final String REVIEWS = "SCOPE_reviews";
 
     @Bean
     @Order(2)
@@ -55,6 +56,10 @@ class ApiSecurityConfiguration {
                         .hasAuthority(SUMMARIES_READ)
                         .requestMatchers(HttpMethod.POST, "/v1/redact")
                         .hasAuthority(REDACT)
+                        .requestMatchers("/v1/reviews", "/v1/reviews/**")
+                        .hasAuthority(REVIEWS)
+                        .requestMatchers("/v1/callbacks")
+                        .hasAuthority(SUMMARIES_READ)
                         .requestMatchers(
                                 HttpMethod.GET,
                                 "/v1/audit/events",
