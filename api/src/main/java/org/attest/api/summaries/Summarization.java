@@ -71,15 +71,7 @@ class Summarization {
         Redaction input = redactor.redact(text);
         SummaryDraft draft = summarizer.summarize(input.redactedText());
         String output = redactor.redact(draft.text()).redactedText();
-        ReleaseDecision decision = releasePolicy.decide(new ReleaseCandidate(
-                draft.confidence(),
-                draft.model().confidenceThreshold(),
-                draft.degraded(),
-                draft.model().name() + ":" + draft.model().version(),
-                text.length(),
-                null,
-                false,
-                null));
+        ReleaseDecision decision = releasePolicy.decide(candidate(draft, text));
         Summary summary = new Summary(
                 UUID.randomUUID(),
                 caller.clientId(),
@@ -139,6 +131,19 @@ class Summarization {
                 .redactionPolicy(summary.redactionPolicyVersion())
                 .decision(summary.status().name(), summary.reviewReason())
                 .build();
+    }
+
+    /** What the release rules see: the draft's confidence signals, its model version, the input's length. */
+    private static ReleaseCandidate candidate(SummaryDraft draft, String text) {
+        return new ReleaseCandidate(
+                draft.confidence(),
+                draft.model().confidenceThreshold(),
+                draft.degraded(),
+                draft.model().name() + ":" + draft.model().version(),
+                text.length(),
+                null,
+                false,
+                null);
     }
 
     private static ModelRef modelRef(Summary summary) {

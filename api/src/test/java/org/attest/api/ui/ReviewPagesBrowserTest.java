@@ -131,7 +131,8 @@ class ReviewPagesBrowserTest {
         WebElement text = browser.findElement(By.id("edit-text"));
         text.clear();
         text.sendKeys(EDITED);
-        browser.findElement(By.cssSelector("#edit-reason option[value=OMISSION]")).click();
+        browser.findElement(By.cssSelector("#edit-reason option[value=OMISSION]"))
+                .click();
         screenshot("4-editing");
         browser.findElement(By.id("edit")).click();
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
@@ -154,6 +155,35 @@ class ReviewPagesBrowserTest {
                 .singleElement()
                 .satisfies(summary ->
                         assertThat(summary.path("summary").asString()).isEqualTo(EDITED));
+    }
+
+    @Test
+    void aComplianceOfficerReadsTheReportAndVerifiesTheChainWhichAClinicianMayNot() throws IOException {
+        signIn("/ui/audit", "compliance");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Audit report");
+        assertThat(browser.findElement(By.id("events-by-type")).getText()).contains("AUDIT_EXPORTED");
+        browser.findElement(By.id("verify")).click();
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+                .startsWith("The chain is intact");
+        screenshot("6-audit-report");
+
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/issuer/login");
+        browser.manage().deleteAllCookies();
+        signIn("/ui/reviews", "clinician");
+        browser.get("http://127.0.0.1:" + port + "/ui/audit");
+        assertThat(browser.findElements(By.id("verify")))
+                .as("a clinician has no audit role")
+                .isEmpty();
+        browser.get("http://127.0.0.1:" + port + "/ui/reviews");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Review queue");
+    }
+
+    private void signIn(String page, String user) {
+        browser.get("http://127.0.0.1:" + port + page);
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user + "-password");
+        browser.findElement(By.id("sign-in")).click();
     }
 
     private void screenshot(String name) throws IOException {

@@ -1,5 +1,7 @@
 package org.attest.review.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,18 +17,7 @@ class PostgresReviewStatistics implements ReviewStatistics {
     private static final String DECIDED = "status IN ('APPROVED', 'EDITED', 'REJECTED')";
     private static final String EDITED = "status = 'EDITED'";
 
-    private final JdbcClient jdbc;
-    private final ReviewProperties properties;
-
-    PostgresReviewStatistics(JdbcClient jdbc, ReviewProperties properties) {
-        this.jdbc = jdbc;
-        this.properties = properties;
-    }
-
-    @Override
-    public List<ModelReviewStatistics> byModelVersion() {
-        Map<String, Map<String, Long>> reasons = reasons();
-        return jdbc.sql("""
+    private static final String BY_MODEL = """
                         SELECT model_version,
                             count(*) FILTER (WHERE NOT %1$s) AS open,
                             count(*) FILTER (WHERE %1$s) AS decided,
@@ -43,37 +34,50 @@ class PostgresReviewStatistics implements ReviewStatistics {
                             count(*) FILTER (WHERE %2$s AND edit_distance BETWEEN 51 AND 200) AS b200,
                             count(*) FILTER (WHERE %2$s AND edit_distance > 200) AS bmore
                         FROM review_item GROUP BY model_version ORDER BY model_version
-                        """.formatted(DECIDED, EDITED))
-                .query((rs, row) -> {
-                    long decided = rs.getLong("decided");
-                    long edited = rs.getLong("edited");
-                    long rejected = rs.getLong("rejected");
-                    double rejectionRate = share(rejected, decided);
-                    Map<String, Long> histogram = new LinkedHashMap<>();
-                    histogram.put("0-10", rs.getLong("b10"));
-                    histogram.put("11-50", rs.getLong("b50"));
-                    histogram.put("51-200", rs.getLong("b200"));
-                    histogram.put("201+", rs.getLong("bmore"));
-                    String model = rs.getString("model_version");
-                    return new ModelReviewStatistics(
-                            model,
-                            rs.getLong("open"),
-                            decided,
-                            share(rs.getLong("approved"), decided),
-                            share(edited, decided),
-                            rejectionRate,
-                            new EditDistances(
-                                    edited,
-                                    orMinusOne(rs.getObject("d50")),
-                                    orMinusOne(rs.getObject("d90")),
-                                    (long) orMinusOne(rs.getObject("dmax")),
-                                    histogram),
-                            reasons.getOrDefault(model, Map.of()),
-                            orMinusOne(rs.getObject("median_seconds")),
-                            decided >= properties.rejectionWarningMinDecisions()
-                                    && rejectionRate > properties.rejectionWarningRate());
-                })
-                .list();
+            """.formatted(DECIDED, EDITED);
+
+    private final JdbcClient jdbc;
+    private final ReviewProperties properties;
+
+    PostgresReviewStatistics(JdbcClient jdbc, ReviewProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    @Override
+    public List<ModelReviewStatistics> byModelVersion() {
+        Map<String, Map<String, Long>> reasons = reasons();
+        return jdbc.sql(BY_MODEL).query((rs, row) -> row(rs, reasons)).list();
+    }
+
+    private ModelReviewStatistics row(ResultSet rs, Map<String, Map<String, Long>> reasons) throws SQLException {
+        long decided = rs.getLong("decided");
+        long edited = rs.getLong("edited");
+        long rejected = rs.getLong("rejected");
+        double rejectionRate = share(rejected, decided);
+        Map<String, Long> histogram = new LinkedHashMap<>();
+        histogram.put("0-10", rs.getLong("b10"));
+        histogram.put("11-50", rs.getLong("b50"));
+        histogram.put("51-200", rs.getLong("b200"));
+        histogram.put("201+", rs.getLong("bmore"));
+        String model = rs.getString("model_version");
+        return new ModelReviewStatistics(
+                model,
+                rs.getLong("open"),
+                decided,
+                share(rs.getLong("approved"), decided),
+                share(edited, decided),
+                rejectionRate,
+                new EditDistances(
+                        edited,
+                        orMinusOne(rs.getObject("d50")),
+                        orMinusOne(rs.getObject("d90")),
+                        (long) orMinusOne(rs.getObject("dmax")),
+                        histogram),
+                reasons.getOrDefault(model, Map.of()),
+                orMinusOne(rs.getObject("median_seconds")),
+                decided >= properties.rejectionWarningMinDecisions()
+                        && rejectionRate > properties.rejectionWarningRate());
     }
 
     private Map<String, Map<String, Long>> reasons() {

@@ -18,23 +18,7 @@ final class ReviewItemWrites {
     }
 
     ReviewItem insert(NewReviewItem item, Instant now, int priority) {
-        ReviewItem queued = new ReviewItem(
-                UUID.randomUUID(),
-                item.summaryId(),
-                item.clientId(),
-                ReviewStatus.PENDING,
-                item.rulesFired().reason(),
-                item.rulesFired().policyVersion(),
-                priority,
-                item.confidence(),
-                item.model(),
-                item.redactionPolicyVersion(),
-                item.draftText(),
-                item.redactedSource(),
-                now,
-                null,
-                null,
-                0);
+        ReviewItem queued = queued(item, now, priority);
         jdbc.sql("""
                         INSERT INTO review_item (id, summary_id, client_id, status, reason, release_policy_version,
                             priority, confidence, model_version, model_sha256, model_card_hash,
@@ -58,6 +42,26 @@ final class ReviewItemWrites {
                 .param("now", ReviewRows.utc(now))
                 .update();
         return queued;
+    }
+
+    private static ReviewItem queued(NewReviewItem item, Instant now, int priority) {
+        return new ReviewItem(
+                UUID.randomUUID(),
+                item.summaryId(),
+                item.clientId(),
+                ReviewStatus.PENDING,
+                item.rulesFired().reason(),
+                item.rulesFired().policyVersion(),
+                priority,
+                item.confidence(),
+                item.model(),
+                item.redactionPolicyVersion(),
+                item.draftText(),
+                item.redactedSource(),
+                now,
+                null,
+                null,
+                0);
     }
 
     /** Stores {@code item}'s state, checking that nobody moved it since {@code item.version() - 1}. */

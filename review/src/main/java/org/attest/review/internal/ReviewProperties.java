@@ -43,15 +43,19 @@ record ReviewProperties(
      *
      * @param windowItems N: agreement is measured on the version's last N decided items
      * @param requiredAgreement the share of those approved unedited that ends the probation
+     * @param refreshInterval how often each replica reloads the versions on probation (the release path reads them
+     *     from memory, never from the database)
      */
     record Probation(
             @DefaultValue("20") @Min(1) int windowItems,
 
             @DefaultValue("0.9") @DecimalMin("0.0") @DecimalMax("1.0")
-            double requiredAgreement) {
+            double requiredAgreement,
+
+            @DefaultValue("2s") Duration refreshInterval) {
 
         static Probation defaults() {
-            return new Probation(20, 0.9);
+            return new Probation(20, 0.9, Duration.ofSeconds(2));
         }
     }
 }

@@ -26,8 +26,8 @@ class ReleaseProbationsTest {
 
     @BeforeAll
     static void start() {
-        modules = ReviewModules.start(
-                new ReviewProperties(Duration.ofMinutes(10), new ReviewProperties.Probation(5, 0.8), 0.2, 10));
+        modules = ReviewModules.start(new ReviewProperties(
+                Duration.ofMinutes(10), new ReviewProperties.Probation(5, 0.8, Duration.ofSeconds(2)), 0.2, 10));
     }
 
     @AfterAll
@@ -113,6 +113,41 @@ class ReleaseProbationsTest {
         assertThat(modules.probations.onProbation("summarizer:4"))
                 .as("only decisions since the new probation began count")
                 .isTrue();
+    }
+
+    @Test
+    void everyReplicaLearnsOfAnotherReplicasProbationsOnReload() {
+        PostgresReleaseProbations other = new PostgresReleaseProbations(modules.jdbc, modules.clock, modules.props);
+        modules.probations.begin("summarizer:5");
+        assertThat(other.onProbation("summarizer:5")).as("not yet reloaded").isFalse();
+
+        other.refresh();
+        assertThat(other.onProbation("summarizer:5")).isTrue();
+
+        for (int i = 0; i < 5; i++) {
+            decide("summarizer:5", new ReviewDecision.Approve());
+        }
+        assertThat(modules.probations.onProbation("summarizer:5")).isFalse();
+        other.refresh();
+        assertThat(other.onProbation("summarizer:5")).isFalse();
+    }
+
+    @Test
+    void aReloadJustBeforeABeginCommittedDoesNotForgetIt() {
+        PostgresReleaseProbations replica = new PostgresReleaseProbations(modules.jdbc, modules.clock, modules.props);
+        replica.begin("summarizer:6");
+        modules.jdbc
+                .sql("DELETE FROM model_probation WHERE model_version = 'summarizer:6'")
+                .update();
+
+        replica.refresh();
+
+        assertThat(replica.onProbation("summarizer:6"))
+                .as("begun here moments ago")
+                .isTrue();
+        modules.clock.advance(Duration.ofMinutes(1));
+        replica.refresh();
+        assertThat(replica.onProbation("summarizer:6")).isFalse();
     }
 
     private static void decide(String modelVersion, ReviewDecision decision) {

@@ -44,6 +44,7 @@ final class ReviewModules implements AutoCloseable {
     final PostgresReleaseProbations probations;
     final TransactionTemplate transaction;
     final JdbcClient jdbc;
+    final ReviewProperties props;
 
     private ReviewModules(ReviewProperties properties, String... settings) {
         db = ReviewDatabase.create();
@@ -63,6 +64,7 @@ final class ReviewModules implements AutoCloseable {
         context.addApplicationListener(
                 (ApplicationListener<PayloadApplicationEvent<ReviewDecided>>) event -> decided.add(event.getPayload()));
         jdbc = context.getBean(JdbcClient.class);
+        props = properties;
         PlatformTransactionManager transactions = context.getBean(PlatformTransactionManager.class);
         transaction = new TransactionTemplate(transactions);
         probations = new PostgresReleaseProbations(jdbc, clock, properties);
