@@ -19,12 +19,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,7 +35,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The clinician's page in real headless Chromium: sign in as {@code clinician} at the embedded issuer (OpenID
- * Connect), approve one held summary, edit another, and the consumer then sees both outcomes through the API.
+ * Connect), approve one held summary, reach the next with the keyboard shortcut and edit it, and the consumer then
+ * sees both outcomes through the API; a forged form post without the CSRF token is refused.
  * Screenshots go to {@code target/screenshots/}.
  */
 @SpringBootTest(
@@ -114,6 +117,13 @@ class ReviewPagesBrowserTest {
         String page = browser.getPageSource();
         ClinicalNotes.PLANTED_PHI.forEach(phi -> assertThat(page).doesNotContain(phi));
         screenshot("2-queue");
+        Object forged = ((ChromeDriver) browser)
+                .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "fetch('/ui/reviews/next', {method: 'POST', credentials: 'same-origin', redirect: 'manual'})"
+                        + ".then(r => done(r.status));");
+        assertThat(forged)
+                .as("a signed-in POST without the CSRF token is refused")
+                .isEqualTo(403L);
 
         browser.findElement(By.id("review-next")).click();
         assertThat(browser.findElement(By.id("item-status")).getText()).isEqualTo("CLAIMED");
@@ -127,7 +137,7 @@ class ReviewPagesBrowserTest {
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
                 .contains("Approved");
 
-        browser.findElement(By.id("review-next")).click();
+        new Actions(browser).keyDown(Keys.ALT).sendKeys("n").keyUp(Keys.ALT).perform();
         WebElement text = browser.findElement(By.id("edit-text"));
         text.clear();
         text.sendKeys(EDITED);
