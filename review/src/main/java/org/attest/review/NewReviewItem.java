@@ -1,15 +1,31 @@
 package org.attest.review;
 
-import java.util.UUID;
+import org.attest.audit.ModelRef;
 
 /**
  * A prediction to put in front of a clinician.
  *
  * @param summaryId the held summary
- * @param reason the rule(s) that held it, comma-separated
+ * @param clientId the client whose summary it is
+ * @param rulesFired what the release policy decided: the rule(s) that held it and the policy version
  * @param confidence the model's confidence
- * @param modelVersion the {@code name:version} that produced it
+ * @param model the model version that produced it (artifact hash, and card hash when known)
  * @param redactionPolicyVersion the redaction policy applied to its input
+ * @param draftText the model's output after output redaction
+ * @param redactedSource the input after redaction (never the raw input)
  */
 public record NewReviewItem(
-        UUID summaryId, String reason, double confidence, String modelVersion, String redactionPolicyVersion) {}
+        java.util.UUID summaryId,
+        String clientId,
+        ReleaseDecision rulesFired,
+        double confidence,
+        ModelRef model,
+        String redactionPolicyVersion,
+        String draftText,
+        String redactedSource) {
+
+    /** {@code name:version} of the model. */
+    public String modelVersion() {
+        return model.name() + ":" + model.version();
+    }
+}

@@ -27,6 +27,7 @@ class ApiSecurityConfiguration {
     static final String REDACT = "SCOPE_redact";
     static final String AUDIT_READ = "SCOPE_audit:read";
     static final String MODELS_ADMIN = "SCOPE_models:admin";
+    static final String REVIEWS = "SCOPE_reviews";
 
     @Bean
     @Order(2)
@@ -56,6 +57,10 @@ class ApiSecurityConfiguration {
                         .hasAuthority(SUMMARIES_READ)
                         .requestMatchers(HttpMethod.POST, "/v1/redact", "/v1/redact/batch")
                         .hasAuthority(REDACT)
+                        .requestMatchers("/v1/reviews", "/v1/reviews/**")
+                        .hasAuthority(REVIEWS)
+                        .requestMatchers("/v1/callbacks")
+                        .hasAuthority(SUMMARIES_READ)
                         .requestMatchers(
                                 HttpMethod.GET,
                                 "/v1/audit/events",

@@ -25,7 +25,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -57,10 +56,11 @@ class EmbeddedIssuerConfiguration {
     SecurityFilterChain authorizationServerFilterChain(HttpSecurity http) {
         OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
-                .with(authorizationServer, Customizer.withDefaults())
+                .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()));
+        // a browser that must sign in first is sent to the issuer's own login page; API clients get 401
+        EmbeddedIssuerBrowserLogin.shareIssuerSession(http);
         return http.build();
     }
 
@@ -122,8 +122,9 @@ class EmbeddedIssuerConfiguration {
                                 Arrays.asList(client.getValue().trim().split("\\s+"))))
                         .tokenSettings(tokens)
                         .build())
-                .toList();
-        if (clients.isEmpty()) {
+                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        clients.add(EmbeddedIssuerBrowserLogin.browserClient(tokens));
+        if (clients.size() == 1) {
             throw new IllegalStateException("attest.security.embedded-issuer.clients is empty in the local profile");
         }
         log.info(
@@ -139,6 +140,10 @@ class EmbeddedIssuerConfiguration {
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> accessTokenClaims(IssuerUri issuer, SecurityProperties properties) {
         return context -> {
+            if (EmbeddedIssuerBrowserLogin.isIdToken(context)) {
+                EmbeddedIssuerBrowserLogin.addRoles(context, issuer.get());
+                return;
+            }
             if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 return;
             }

@@ -31,13 +31,17 @@ public record SecurityProperties(
      *
      * @param clients demo client id → space-separated scopes; each client's secret is {@code <client-id>-secret}
      * @param tokenTtl lifetime of the access tokens it issues
+     * @param users demo browser user → space-separated roles (put in the ID token's {@code roles} claim); each
+     *     user's password is {@code <user>-password}
      */
     public record EmbeddedIssuer(
             Map<String, String> clients,
-            @DefaultValue("10m") Duration tokenTtl) {
+            @DefaultValue("10m") Duration tokenTtl,
+            Map<String, String> users) {
 
         public EmbeddedIssuer {
             clients = clients == null ? Map.of() : Map.copyOf(clients);
+            users = users == null ? Map.of() : Map.copyOf(users);
         }
     }
 }

@@ -29,11 +29,14 @@ class SummariesController {
     private final Summarization summarization;
     private final Summaries summaries;
     private final ApiProperties limits;
+    private final ReviewOutcomes outcomes;
 
-    SummariesController(Summarization summarization, Summaries summaries, ApiProperties limits) {
+    SummariesController(
+            Summarization summarization, Summaries summaries, ApiProperties limits, ReviewOutcomes outcomes) {
         this.summarization = summarization;
         this.summaries = summaries;
         this.limits = limits;
+        this.outcomes = outcomes;
     }
 
     /** 201 with the summary when it is released, 202 with {@code PENDING_REVIEW} when a clinician must see it. */
@@ -53,7 +56,7 @@ class SummariesController {
         UUID summaryId = parse(id);
         return summaries
                 .findOwnedBy(summaryId, Caller.of(token).clientId())
-                .map(SummaryResponse::of)
+                .map(summary -> SummaryResponse.of(summary, outcomes.of(summary.id())))
                 .orElseThrow(NotFoundException::new);
     }
 

@@ -20,6 +20,8 @@ import org.attest.review.ReleaseCandidate;
 import org.attest.review.ReleaseDecision;
 import org.attest.review.ReleasePolicy;
 import org.attest.review.ReviewQueue;
+import org.attest.serving.ModelCard;
+import org.attest.serving.ModelRegistry;
 import org.attest.serving.Summarizer;
 import org.attest.serving.SummaryDraft;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +38,7 @@ class Summarization {
 
     private final Redactor redactor;
     private final Summarizer summarizer;
+    private final ModelRegistry registry;
     private final ReleasePolicy releasePolicy;
     private final InputFingerprints fingerprints;
     private final Summaries summaries;
@@ -48,6 +51,7 @@ class Summarization {
     Summarization(
             Redactor redactor,
             Summarizer summarizer,
+            ModelRegistry registry,
             ReleasePolicy releasePolicy,
             InputFingerprints fingerprints,
             Summaries summaries,
@@ -58,6 +62,7 @@ class Summarization {
             MeterRegistry meters) {
         this.redactor = redactor;
         this.summarizer = summarizer;
+        this.registry = registry;
         this.releasePolicy = releasePolicy;
         this.fingerprints = fingerprints;
         this.summaries = summaries;
@@ -77,8 +82,7 @@ class Summarization {
         String policyVersion = input.policyVersion().equals(redactedOutput.policyVersion())
                 ? input.policyVersion()
                 : input.policyVersion() + " | output " + redactedOutput.policyVersion();
-        ReleaseDecision decision = releasePolicy.decide(
-                new ReleaseCandidate(draft.confidence(), draft.model().confidenceThreshold(), draft.degraded()));
+        ReleaseDecision decision = releasePolicy.decide(candidate(draft, text));
         Summary summary = new Summary(
                 UUID.randomUUID(),
                 caller.clientId(),
@@ -100,7 +104,7 @@ class Summarization {
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         InputFingerprint fingerprint = fingerprints.of(text);
         String cardSha256 = draft.model().cardSha256();
-        audit.commit(() -> store(summary, fingerprint, caller, cardSha256), commitTimeout);
+        audit.commit(() -> store(summary, decision, fingerprint, caller, cardSha256), commitTimeout);
         meters.counter(
                         "attest.summaries",
                         "status",
@@ -113,16 +117,23 @@ class Summarization {
 
     /** The summary's rows, in the committer's transaction; returns the event that records them. */
     private AuditEvent store(
-            Summary summary, InputFingerprint fingerprint, Caller caller, @Nullable String cardSha256) {
+            Summary summary,
+            ReleaseDecision decision,
+            InputFingerprint fingerprint,
+            Caller caller,
+            @Nullable String cardSha256) {
         summaries.add(summary);
         boolean released = summary.status() == SummaryStatus.RELEASED;
         if (!released) {
             reviews.enqueue(new NewReviewItem(
                     summary.id(),
-                    summary.reviewReason() == null ? "" : summary.reviewReason(),
+                    summary.clientId(),
+                    decision,
                     summary.confidence(),
-                    summary.model().id(),
-                    summary.redactionPolicyVersion()));
+                    modelRef(summary, cardSha256),
+                    summary.redactionPolicyVersion(),
+                    summary.draftText(),
+                    summary.redactedInput()));
         }
         return AuditEvent.builder(
                         released ? AuditEventType.PREDICTION_RELEASED : AuditEventType.PREDICTION_QUEUED_FOR_REVIEW,
@@ -133,13 +144,35 @@ class Summarization {
                 .input(fingerprint)
                 .output(summary.draftText())
                 .confidence(summary.confidence())
-                .model(new ModelRef(
-                        summary.model().name(),
-                        summary.model().version(),
-                        summary.model().artifactSha256(),
-                        cardSha256))
+                .model(modelRef(summary, cardSha256))
                 .redactionPolicy(summary.redactionPolicyVersion())
                 .decision(summary.status().name(), summary.reviewReason())
                 .build();
+    }
+
+    /** What the release rules see: the draft's confidence signals, its model version, the input against the card. */
+    private ReleaseCandidate candidate(SummaryDraft draft, String text) {
+        ReleaseCandidate.CardScope scope = registry.card(draft.model().name(), draft.model().version())
+                .map(ModelCard::scope)
+                .map(declared -> new ReleaseCandidate.CardScope(
+                        declared.minChars(), declared.maxChars(), declared.languages()))
+                .orElse(null);
+        return new ReleaseCandidate(
+                draft.confidence(),
+                draft.model().confidenceThreshold(),
+                draft.degraded(),
+                draft.model().name() + ":" + draft.model().version(),
+                text.length(),
+                null,
+                draft.outOfDistribution(),
+                scope);
+    }
+
+    private static ModelRef modelRef(Summary summary, @Nullable String cardSha256) {
+        return new ModelRef(
+                summary.model().name(),
+                summary.model().version(),
+                summary.model().artifactSha256(),
+                cardSha256);
     }
 }

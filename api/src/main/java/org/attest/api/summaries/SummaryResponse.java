@@ -1,5 +1,7 @@
 package org.attest.api.summaries;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -25,9 +27,16 @@ record SummaryResponse(
         boolean degraded,
         String redactionPolicyVersion,
         @Nullable String reviewReason,
-        String requestId) {
+        String requestId,
+        @Nullable String reviewOutcome,
+        @Nullable String decidedBy,
+        @Nullable Instant decidedAt) {
 
     static SummaryResponse of(Summary summary) {
+        return of(summary, Optional.empty());
+    }
+
+    static SummaryResponse of(Summary summary, Optional<ReviewOutcome> outcome) {
         return new SummaryResponse(
                 summary.id(),
                 summary.text(),
@@ -37,6 +46,9 @@ record SummaryResponse(
                 summary.degraded(),
                 summary.redactionPolicyVersion(),
                 summary.reviewReason(),
-                summary.requestId());
+                summary.requestId(),
+                outcome.map(ReviewOutcome::outcome).orElse(null),
+                outcome.map(ReviewOutcome::decidedBy).orElse(null),
+                outcome.map(ReviewOutcome::decidedAt).orElse(null));
     }
 }

@@ -28,6 +28,10 @@ public enum ApiProblem {
             HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "This resource does not support the request method."),
     NOT_ACCEPTABLE(
             HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "This resource cannot produce the requested media type."),
+    REVIEW_CONFLICT(
+            HttpStatus.CONFLICT,
+            "review-conflict",
+            "The review item's current state does not allow this; see refusal, reload the item and retry."),
     PAYLOAD_TOO_LARGE(
             HttpStatus.CONTENT_TOO_LARGE,
             "payload-too-large",

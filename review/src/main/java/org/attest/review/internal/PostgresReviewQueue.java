@@ -1,36 +1,62 @@
 package org.attest.review.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.attest.audit.AuditTrail;
 import org.attest.review.NewReviewItem;
+import org.attest.review.ReviewDecided;
+import org.attest.review.ReviewDecision;
 import org.attest.review.ReviewItem;
 import org.attest.review.ReviewQueue;
 import org.attest.review.ReviewStatus;
+import org.attest.review.Reviewer;
+import org.attest.review.UnknownReviewItemException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The review queue in PostgreSQL's {@code review_item} table. */
+/**
+ * The review queue in PostgreSQL's {@code review_item} table. A transition locks the item's row
+ * ({@code SELECT ... FOR UPDATE}), so of two clinicians acting at once exactly one wins and the other sees the new
+ * state and is refused; "next" skips rows other transactions hold ({@code SKIP LOCKED}), so replicas never hand the
+ * same item to two clinicians.
+ */
 @Component
 class PostgresReviewQueue implements ReviewQueue {
 
-    private static final String COLUMNS = """
-            id, summary_id, status, reason, confidence, model_version, redaction_policy_version, created_at, version""";
-
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ReviewItemWrites writes;
+    private final TransactionTemplate transaction;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final PostgresReleaseProbations probations;
+    private final ReviewProperties properties;
 
-    PostgresReviewQueue(JdbcClient jdbc, Clock clock) {
+    PostgresReviewQueue(
+            JdbcClient jdbc,
+            Clock clock,
+            PlatformTransactionManager transactions,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            PostgresReleaseProbations probations,
+            ReviewProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.writes = new ReviewItemWrites(jdbc);
+        this.transaction = new TransactionTemplate(transactions);
+        this.audit = audit;
+        this.events = events;
+        this.probations = probations;
+        this.properties = properties;
     }
 
     @Override
@@ -39,75 +65,125 @@ class PostgresReviewQueue implements ReviewQueue {
             throw new IllegalStateException(
                     "review items are queued only inside the transaction that holds the summary");
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        ReviewItem queued = new ReviewItem(
-                UUID.randomUUID(),
-                item.summaryId(),
-                ReviewStatus.PENDING,
-                item.reason(),
-                item.confidence(),
-                item.modelVersion(),
-                item.redactionPolicyVersion(),
-                now,
-                0);
-        jdbc.sql("""
-                        INSERT INTO review_item (id, summary_id, status, reason, confidence, model_version,
-                            redaction_policy_version, created_at, updated_at, version)
-                        VALUES (:id, :summaryId, :status, :reason, :confidence, :modelVersion, :redactionPolicy,
-                            :createdAt, :createdAt, :version)
-                        """)
-                .param("id", queued.id())
-                .param("summaryId", queued.summaryId())
-                .param("status", queued.status().name())
-                .param("reason", queued.reason())
-                .param("confidence", queued.confidence())
-                .param("modelVersion", queued.modelVersion())
-                .param("redactionPolicy", queued.redactionPolicyVersion())
-                .param("createdAt", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .param("version", queued.version())
-                .update();
-        return queued;
+        return writes.insert(item, now(), Priorities.of(item.rulesFired().rulesFired()));
     }
 
     @Override
     public Optional<ReviewItem> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM review_item WHERE id = :id")
+        Instant now = now();
+        return jdbc.sql("SELECT " + ReviewRows.COLUMNS + " FROM review_item WHERE id = :id")
                 .param("id", id)
-                .query(PostgresReviewQueue::map)
+                .query(ReviewRows.at(now))
                 .optional();
     }
 
     @Override
     public Optional<ReviewItem> findBySummary(UUID summaryId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM review_item WHERE summary_id = :summaryId")
+        Instant now = now();
+        return jdbc.sql("SELECT " + ReviewRows.COLUMNS + " FROM review_item WHERE summary_id = :summaryId")
                 .param("summaryId", summaryId)
-                .query(PostgresReviewQueue::map)
+                .query(ReviewRows.at(now))
                 .optional();
     }
 
     @Override
     public List<ReviewItem> list(ReviewStatus status, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
-        }
-        return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM review_item WHERE status = :status ORDER BY created_at, id LIMIT :limit")
-                .param("status", status.name())
-                .param("limit", limit)
-                .query(PostgresReviewQueue::map)
-                .list();
+        return page(status, null, 0, limit);
     }
 
-    private static ReviewItem map(ResultSet rs, int rowNum) throws SQLException {
-        return new ReviewItem(
-                rs.getObject("id", UUID.class),
-                rs.getObject("summary_id", UUID.class),
-                ReviewStatus.valueOf(rs.getString("status")),
-                rs.getString("reason"),
-                rs.getDouble("confidence"),
-                rs.getString("model_version"),
-                rs.getString("redaction_policy_version"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getLong("version"));
+    @Override
+    public List<ReviewItem> page(@Nullable ReviewStatus status, @Nullable String modelVersion, int page, int size) {
+        if (size < 1 || page < 0) {
+            throw new IllegalArgumentException("page must be at least 0 and size at least 1");
+        }
+        Instant now = now();
+        String where = status == null ? "TRUE" : statusPredicate(status);
+        if (modelVersion != null) {
+            where += " AND model_version = :model";
+        }
+        JdbcClient.StatementSpec query = jdbc.sql("SELECT " + ReviewRows.COLUMNS + " FROM review_item WHERE " + where
+                        + " ORDER BY priority DESC, created_at, id LIMIT :limit OFFSET :offset")
+                .param("now", ReviewRows.utc(now))
+                .param("limit", size)
+                .param("offset", (long) page * size);
+        if (modelVersion != null) {
+            query = query.param("model", modelVersion);
+        }
+        return query.query(ReviewRows.at(now)).list();
+    }
+
+    @Override
+    public ReviewItem claim(UUID id, Reviewer reviewer) {
+        return inTransaction(() -> claimLocked(lock(id), reviewer));
+    }
+
+    @Override
+    public Optional<ReviewItem> claimNext(Reviewer reviewer, @Nullable String modelVersion) {
+        return inTransaction(() -> {
+            Instant now = now();
+            JdbcClient.StatementSpec next = jdbc.sql("SELECT " + ReviewRows.COLUMNS + " FROM review_item WHERE "
+                            + ReviewRows.OPEN + (modelVersion == null ? "" : " AND model_version = :model")
+                            + " ORDER BY priority DESC, created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
+                    .param("now", ReviewRows.utc(now));
+            if (modelVersion != null) {
+                next = next.param("model", modelVersion);
+            }
+            return next.query(ReviewRows.at(now)).optional().map(item -> claimLocked(item, reviewer));
+        });
+    }
+
+    @Override
+    public ReviewItem decide(UUID id, Reviewer reviewer, ReviewDecision decision) {
+        return inTransaction(() -> {
+            ReviewItem item = lock(id);
+            Instant now = now();
+            ReviewItem decided = Transitions.decide(item, reviewer.actor(), now, decision);
+            writes.update(decided, now);
+            ReviewItem.Decision recorded = java.util.Objects.requireNonNull(decided.decision());
+            events.publishEvent(new ReviewDecided(
+                    decided.id(),
+                    decided.summaryId(),
+                    decided.clientId(),
+                    decided.status(),
+                    recorded.finalText(),
+                    recorded.by(),
+                    recorded.at()));
+            probations.measure(decided.modelVersion(), now);
+            audit.append(ReviewEvents.decided(decided, reviewer));
+            return decided;
+        });
+    }
+
+    private ReviewItem claimLocked(ReviewItem item, Reviewer reviewer) {
+        Instant now = now();
+        ReviewItem claimed = Transitions.claim(item, reviewer.actor(), now, properties.lease());
+        writes.update(claimed, now);
+        audit.append(ReviewEvents.claimed(claimed, reviewer));
+        return claimed;
+    }
+
+    private ReviewItem lock(UUID id) {
+        return jdbc.sql("SELECT " + ReviewRows.COLUMNS + " FROM review_item WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query(ReviewRows.at(now()))
+                .optional()
+                .orElseThrow(UnknownReviewItemException::new);
+    }
+
+    private <T> T inTransaction(java.util.function.Supplier<T> work) {
+        T result = transaction.execute(status -> work.get());
+        return java.util.Objects.requireNonNull(result);
+    }
+
+    private static String statusPredicate(ReviewStatus status) {
+        return switch (status) {
+            case PENDING -> ReviewRows.OPEN;
+            case CLAIMED -> ReviewRows.LIVE_CLAIM;
+            default -> "status = '" + status.name() + "'";
+        };
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -27,8 +27,8 @@ record ReleaseProperties(
 
     static final double DEFAULT_QA_SAMPLE_RATE = 0.05;
 
-    /** Version of the rules themselves; bump it when a rule's meaning changes. */
-    static final String RULES_VERSION = "release-policy/1";
+    /** Version of the rules themselves (2: out-of-scope, out-of-distribution, probation); bump it when a rule changes. */
+    static final String RULES_VERSION = "release-policy/2";
 
     /** The defaults, for use outside a Spring context. */
     static ReleaseProperties defaults() {

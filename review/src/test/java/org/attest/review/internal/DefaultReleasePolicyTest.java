@@ -28,7 +28,7 @@ class DefaultReleasePolicyTest {
 
         assertThat(decision.released()).isTrue();
         assertThat(decision.rulesFired()).isEmpty();
-        assertThat(decision.policyVersion()).isEqualTo("release-policy/1");
+        assertThat(decision.policyVersion()).isEqualTo("release-policy/2");
     }
 
     @Test
@@ -57,7 +57,7 @@ class DefaultReleasePolicyTest {
         assertThat(incident.decide(CONFIDENT).released()).isFalse();
         assertThat(incident.decide(UNSURE).released()).isFalse();
         assertThat(incident.decide(CONFIDENT).policyVersion())
-                .isEqualTo("release-policy/1;threshold-override=1.0;qa-sample-rate=0.0");
+                .isEqualTo("release-policy/2;threshold-override=1.0;qa-sample-rate=0.0");
     }
 
     @Test
@@ -120,9 +120,15 @@ class DefaultReleasePolicyTest {
 
     @Test
     void theRulesAreOneOrderedList() {
-        assertThat(new DefaultReleasePolicy(ReleaseProperties.defaults()).rules())
+        assertThat(policy(ReleaseProperties.defaults(), NEVER_SAMPLED).rules())
                 .extracting(ReleaseRule::name)
-                .containsExactly("degraded-model", "below-confidence-threshold", "qa-sample");
+                .containsExactly(
+                        "degraded-model",
+                        "below-confidence-threshold",
+                        "out-of-scope",
+                        "out-of-distribution",
+                        "probation",
+                        "qa-sample");
     }
 
     private static DefaultReleasePolicy policy(ReleaseProperties properties, DoubleSupplier draw) {

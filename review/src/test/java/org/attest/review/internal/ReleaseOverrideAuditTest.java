@@ -52,7 +52,7 @@ class ReleaseOverrideAuditTest {
             assertThat(event.clientId()).isEqualTo("attest");
             assertThat(event.requestId()).isNotBlank();
             assertThat(event.decision()).isEqualTo("threshold-override=1.0,qa-sample-rate=0.0");
-            assertThat(event.subjectId()).isEqualTo("release-policy/1;threshold-override=1.0;qa-sample-rate=0.0");
+            assertThat(event.subjectId()).isEqualTo("release-policy/2;threshold-override=1.0;qa-sample-rate=0.0");
             assertThat(event.output()).isNull();
         });
         assertThat(trail.inTransaction).containsExactly(true);

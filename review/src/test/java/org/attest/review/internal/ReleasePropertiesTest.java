@@ -38,7 +38,7 @@ class ReleasePropertiesTest {
         assertThat(bound.thresholdOverride()).isNull();
         assertThat(bound.qaSampleRate()).isEqualTo(0.05);
         assertThat(bound.overrides()).isEmpty();
-        assertThat(bound.policyVersion()).isEqualTo("release-policy/1");
+        assertThat(bound.policyVersion()).isEqualTo("release-policy/2");
     }
 
     @Test
@@ -49,7 +49,7 @@ class ReleasePropertiesTest {
 
         assertThat(bound.overrides()).containsExactly("threshold-override=1.0", "qa-sample-rate=0.0");
         assertThat(new ReleaseProperties(0.0, 0.05).overrides()).containsExactly("threshold-override=0.0");
-        assertThat(new ReleaseProperties(null, 0.2).policyVersion()).isEqualTo("release-policy/1;qa-sample-rate=0.2");
+        assertThat(new ReleaseProperties(null, 0.2).policyVersion()).isEqualTo("release-policy/2;qa-sample-rate=0.2");
     }
 
     @Test
