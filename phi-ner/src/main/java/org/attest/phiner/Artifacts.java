@@ -38,13 +38,15 @@ final class Artifacts {
                         "tokenizer:",
                         "  location: tokenizer.json",
                         "  sha256: \"" + sha256(tokenizer) + "\"",
-                        "labels:",
-                        "  location: config.json",
-                        "  sha256: \"" + sha256(config) + "\"",
+                        "files:",
+                        "  config:",
+                        "    location: config.json",
+                        "    sha256: \"" + sha256(config) + "\"",
                         "pooling: none",
                         "max-tokens: " + MAX_TOKENS,
                         "window-overlap: " + WINDOW_OVERLAP,
                         "confidence-threshold: " + CONFIDENCE_THRESHOLD,
+                        "card: classpath:model-cards/phi-ner/" + PhiNerPipeline.VERSION + ".md",
                         ""));
         Files.writeString(out.resolve(Stamp.FILE), stamp + "\n");
     }

@@ -82,7 +82,7 @@ public final class ServingBenchRig implements AutoCloseable {
 
     /** The units of a note that the summarizer embeds, in order. */
     public static List<String> units(String note) {
-        return CentroidSummarizer.candidates(NoteSegmenter.segment(note)).stream()
+        return SummaryCandidates.of(NoteSegmenter.segment(note)).stream()
                 .map(NoteUnit::content)
                 .toList();
     }

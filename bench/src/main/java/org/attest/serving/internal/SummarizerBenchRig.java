@@ -47,7 +47,7 @@ public final class SummarizerBenchRig implements AutoCloseable {
         OnnxRuntimeEngine engine =
                 new OnnxRuntimeEngine(ServingProperties.defaults().withDevice(Device.CPU));
         ModelArtifacts artifacts = new ModelArtifacts(new DefaultResourceLoader());
-        LocatedManifest located = artifacts.manifest(ServingProperties.DEFAULT_SUMMARIZER_MANIFEST);
+        LocatedManifest located = artifacts.manifest("classpath:models/clinical-summarizer-extractive/1/model.yaml");
         ModelManifest manifest = located.manifest();
         EngineSession session = engine.open(artifacts.readVerified(located, manifest.encoder()), manifest.id());
         SentenceEncoder encoder = SentenceEncoder.create(

@@ -27,7 +27,10 @@ import org.attest.serving.EntitySpan;
  *
  * <p>Thread-safe: the tokenizer and the session are shared, every tensor and result is closed after each run.
  */
-final class OnnxTokenClassifier implements AutoCloseable {
+final class OnnxTokenClassifier implements LoadedModel {
+
+    /** A fixed, PHI-free sentence for the warm-up at load. */
+    private static final String WARM_UP_TEXT = "The patient was seen in clinic today and reports no new symptoms.";
 
     /** Windows per ONNX Runtime run. */
     static final int BATCH_SIZE = 16;
@@ -113,7 +116,8 @@ final class OnnxTokenClassifier implements AutoCloseable {
     }
 
     /** The device the model runs on. */
-    String device() {
+    @Override
+    public String device() {
         return engine.device();
     }
 
@@ -212,6 +216,11 @@ final class OnnxTokenClassifier implements AutoCloseable {
 
     private OnnxTensor tensor(long[] values, long[] shape) throws OrtException {
         return OnnxTensor.createTensor(engine.environment(), LongBuffer.wrap(values), shape);
+    }
+
+    @Override
+    public void warmUp() throws OrtException {
+        classify(List.of(WARM_UP_TEXT));
     }
 
     @Override

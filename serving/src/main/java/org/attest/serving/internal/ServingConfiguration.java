@@ -3,6 +3,7 @@ package org.attest.serving.internal;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.attest.serving.Summarizer;
+import org.attest.serving.TokenClassifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -69,7 +70,17 @@ class ServingConfiguration {
     }
 
     @Bean
+    TokenClassificationLoader tokenClassificationLoader(OnnxRuntimeEngine engine, ModelArtifacts artifacts) {
+        return new TokenClassificationLoader(engine, artifacts);
+    }
+
+    @Bean
     Summarizer summarizer(VersionedModelRegistry registry) {
         return new SummarizerModel(registry);
+    }
+
+    @Bean
+    TokenClassifier phiNer(VersionedModelRegistry registry) {
+        return new PhiNerModel(registry);
     }
 }

@@ -61,7 +61,9 @@ final class TestRegistry {
         return new VersionedModelRegistry(
                 new RegistryScanner(new PathMatchingResourcePatternResolver(resources)),
                 artifacts,
-                java.util.List.of(new ExtractiveSummarizerLoader(engine, artifacts)),
+                java.util.List.of(
+                        new ExtractiveSummarizerLoader(engine, artifacts),
+                        new TokenClassificationLoader(engine, artifacts)),
                 onCpu);
     }
 

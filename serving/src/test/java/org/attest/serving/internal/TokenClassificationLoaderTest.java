@@ -156,11 +156,13 @@ class TokenClassificationLoaderTest {
                         "encoder: {location: model.onnx, sha256: \"" + ModelArtifacts.sha256(model) + "\"}",
                         "tokenizer: {location: tokenizer.json, sha256: \"" + ModelArtifacts.sha256(tokenizerJson)
                                 + "\"}",
-                        "labels: {location: config.json, sha256: \"" + ModelArtifacts.sha256(configJson) + "\"}",
+                        "files: {config: {location: config.json, sha256: \"" + ModelArtifacts.sha256(configJson)
+                                + "\"}}",
                         "pooling: none",
                         "max-tokens: " + maxTokens,
                         "window-overlap: " + overlap,
                         "confidence-threshold: 0.5",
+                        "card: card.md",
                         ""));
         return manifest;
     }
