@@ -152,10 +152,11 @@ class Summarization {
 
     /** What the release rules see: the draft's confidence signals, its model version, the input against the card. */
     private ReleaseCandidate candidate(SummaryDraft draft, String text) {
-        ReleaseCandidate.CardScope scope = registry.card(draft.model().name(), draft.model().version())
+        ReleaseCandidate.CardScope scope = registry.card(
+                        draft.model().name(), draft.model().version())
                 .map(ModelCard::scope)
-                .map(declared -> new ReleaseCandidate.CardScope(
-                        declared.minChars(), declared.maxChars(), declared.languages()))
+                .map(declared ->
+                        new ReleaseCandidate.CardScope(declared.minChars(), declared.maxChars(), declared.languages()))
                 .orElse(null);
         return new ReleaseCandidate(
                 draft.confidence(),

@@ -52,7 +52,8 @@ final class SummarizerModel implements Summarizer {
                         version.id(),
                         extract.candidates(),
                         (System.nanoTime() - started) / 1_000_000);
-                return new SummaryDraft(extract.text(), extract.confidence(), version, false, extract.outOfDistribution());
+                return new SummaryDraft(
+                        extract.text(), extract.confidence(), version, false, extract.outOfDistribution());
             } catch (InferenceRejectedException e) {
                 // Overload is not a model failure: the caller is told to retry, nothing is answered degraded.
                 throw e;
