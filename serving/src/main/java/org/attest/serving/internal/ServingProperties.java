@@ -36,8 +36,7 @@ record ServingProperties(
         @DefaultValue("true") boolean warmUp) {
 
     /** The aliases every installation has, and the shipped versions they start on. */
-    static final Map<String, String> DEFAULT_ALIASES =
-            Map.of("summarizer", "clinical-summarizer-extractive:1", "phi-ner", "phi-ner:1");
+    static final Map<String, String> DEFAULT_ALIASES = Map.of("summarizer", "clinical-summarizer-extractive:1");
 
     ServingProperties {
         Map<String, String> merged = new LinkedHashMap<>(DEFAULT_ALIASES);

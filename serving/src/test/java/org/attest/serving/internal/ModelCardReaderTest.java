@@ -59,7 +59,7 @@ class ModelCardReaderTest {
 
     @Test
     void refusesMissingOrMistypedKeys() {
-        assertThatThrownBy(() -> read(card.replaceAll("(?m)^license:.*$", "license: \"\"")))
+        assertThatThrownBy(() -> read(card.replaceAll("(?m)^license:.*(\\n  .*)*$", "license: \"\"")))
                 .hasMessageContaining("'license' must be a non-empty text or list");
         assertThatThrownBy(() -> read(card.replaceAll("(?m)^  command:.*$", "")))
                 .hasMessageContaining("'command' must be a non-empty text or list");

@@ -26,7 +26,7 @@ class PhiNerModelTest {
             intended-use: test fixture
             out-of-scope: [everything]
             license: test
-            evaluation: {command: none, metrics: {}}
+            evaluation: {command: none, metrics: {fixture: 1}}
             confidence-threshold: 0.5
             ---
             # lookup-ner

@@ -133,7 +133,7 @@ class VersionedModelRegistryTest {
                 MODEL,
                 "6",
                 manifest.replace("version: \"1\"", "version: \"6\""),
-                card5.replace("version: \"5\"", "version: \"6\"").replaceAll("(?m)^license:.*$", ""));
+                card5.replace("version: \"5\"", "version: \"6\"").replaceAll("(?m)^license:.*(\\n  .*)*$", ""));
         fixture.write(MODEL, "7", manifest.replace("version: \"1\"", "version: \"7\""), "# no front matter\n");
         registry = fixture.started(ServingProperties.defaults());
 
@@ -153,14 +153,14 @@ class VersionedModelRegistryTest {
         Files.writeString(
                 v2.resolve("model.yaml"),
                 Files.readString(v2.resolve("model.yaml"))
-                        .replace("kind: extractive-summarizer", "kind: token-classification"));
+                        .replace("kind: extractive-summarizer", "kind: image-classification"));
         Files.writeString(
                 v2.resolve("card.md"),
                 Files.readString(v2.resolve("card.md"))
-                        .replace("kind: extractive-summarizer", "kind: token-classification"));
+                        .replace("kind: extractive-summarizer", "kind: image-classification"));
         registry = fixture.started(ServingProperties.defaults());
 
-        assertThat(version("2").failureReason()).contains("no loader for kind 'token-classification'");
+        assertThat(version("2").failureReason()).contains("no loader for kind 'image-classification'");
     }
 
     @Test
