@@ -183,7 +183,11 @@ public final class RedactionEvaluationBenchmark {
         return new SpringApplicationBuilder(Components.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .properties("attest.redaction.ner=" + ner, "logging.level.root=WARN", "spring.main.banner-mode=off")
+                .properties(
+                        "attest.redaction.ner=" + ner,
+                        "attest.serving.aliases.phi-ner=phi-ner:1",
+                        "logging.level.root=WARN",
+                        "spring.main.banner-mode=off")
                 .run();
     }
 

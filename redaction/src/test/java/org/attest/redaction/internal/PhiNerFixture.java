@@ -17,7 +17,13 @@ final class PhiNerFixture {
 
     static synchronized TokenClassifier classifier() {
         if (classifier == null) {
-            AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(Serving.class);
+            AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new org.springframework.core.env.MapPropertySource(
+                            "phi-ner", java.util.Map.of("attest.serving.aliases.phi-ner", "phi-ner:1")));
+            context.register(Serving.class);
+            context.refresh();
             context.registerShutdownHook();
             classifier = context.getBean(TokenClassifier.class);
         }

@@ -27,7 +27,7 @@ import org.attest.serving.EntitySpan;
  *
  * <p>Thread-safe: the tokenizer and the session are shared, every tensor and result is closed after each run.
  */
-final class OnnxTokenClassifier implements AutoCloseable {
+final class OnnxTokenClassifier implements LoadedModel {
 
     /** Windows per ONNX Runtime run. */
     static final int BATCH_SIZE = 16;
@@ -112,9 +112,14 @@ final class OnnxTokenClassifier implements AutoCloseable {
         }
     }
 
-    /** The device the model runs on. */
-    String device() {
+    @Override
+    public String device() {
         return engine.device();
+    }
+
+    @Override
+    public void warmUp() throws OrtException {
+        classify(List.of("Seen today by Dr. Example at the General Clinic in Springfield."));
     }
 
     /** Entities of each text, sorted by start. */

@@ -13,14 +13,17 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Builds a ready {@link OnnxTokenClassifier} from a manifest of kind {@code token-classification}: the ONNX export
- * under {@code encoder}, its {@code tokenizer}, and two keys of this kind only: {@code labels} (the export's {@code
- * config.json}, with its SHA-256) and the optional {@code window-overlap} (tokens shared by neighbouring windows,
- * default a quarter of {@code max-tokens}). Every file is read only if its SHA-256 matches. The same loader runs the
+ * under {@code encoder}, its {@code tokenizer}, the labels (the export's {@code config.json} as {@code files.config},
+ * with its SHA-256, or a {@code labels} list in the manifest) and the optional {@code window-overlap} (tokens shared by
+ * neighbouring windows, default a quarter of {@code max-tokens}). Every file is read only if its SHA-256 matches. The same loader runs the
  * project's {@code phi-ner} and a de-identification model a user exports from Hugging Face.
  */
-final class TokenClassificationLoader {
+final class TokenClassificationLoader implements ModelLoader {
 
     static final String KIND = "token-classification";
+
+    /** The role of the export's {@code config.json} under {@code files}. */
+    static final String CONFIG = "config";
 
     private final OnnxRuntimeEngine engine;
     private final ModelArtifacts artifacts;
@@ -28,6 +31,11 @@ final class TokenClassificationLoader {
     TokenClassificationLoader(OnnxRuntimeEngine engine, ModelArtifacts artifacts) {
         this.engine = engine;
         this.artifacts = artifacts;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
     }
 
     /**
@@ -38,29 +46,36 @@ final class TokenClassificationLoader {
      * @throws OrtException when ONNX Runtime cannot load the model
      * @throws CudaUnavailableException when {@code device=cuda} and the model cannot run on CUDA
      */
-    OnnxTokenClassifier load(LocatedManifest located) throws ModelLoadException, OrtException {
+    @Override
+    public OnnxTokenClassifier load(LocatedManifest located) throws ModelLoadException, OrtException {
         ModelManifest manifest = located.manifest();
         if (!KIND.equals(manifest.kind())) {
             throw new ModelLoadException(
                     "model " + manifest.id() + " is of kind '" + manifest.kind() + "', expected '" + KIND + "'");
         }
-        Extras extras = extras(located);
-        TokenLabels labels = TokenLabels.fromConfig(artifacts.readVerified(located, extras.labels()));
+        int overlap = overlap(located);
+        Artifact config = manifest.files().get(CONFIG);
+        TokenLabels labels;
+        if (config != null) {
+            labels = TokenLabels.fromConfig(artifacts.readVerified(located, config));
+        } else if (!manifest.labels().isEmpty()) {
+            labels = new TokenLabels(manifest.labels());
+        } else {
+            throw new ModelLoadException("manifest of " + manifest.id() + " has neither files.config nor labels");
+        }
         byte[] tokenizer = artifacts.readVerified(located, manifest.tokenizer());
         byte[] model = artifacts.readVerified(located, manifest.encoder());
         EngineSession session = engine.open(model, manifest.id());
         try {
-            return OnnxTokenClassifier.create(session, tokenizer, labels, manifest.maxTokens(), extras.overlap());
+            return OnnxTokenClassifier.create(session, tokenizer, labels, manifest.maxTokens(), overlap);
         } catch (ModelLoadException | OrtException | RuntimeException e) {
             session.close();
             throw e;
         }
     }
 
-    /** The keys only this kind has. */
-    private record Extras(Artifact labels, int overlap) {}
-
-    private static Extras extras(LocatedManifest located) throws ModelLoadException {
+    /** The key only this kind has. */
+    private static int overlap(LocatedManifest located) throws ModelLoadException {
         String source = located.manifest().id();
         Object root;
         try (InputStream in = located.resource().getInputStream()) {
@@ -68,18 +83,12 @@ final class TokenClassificationLoader {
         } catch (IOException | YAMLException e) {
             throw new ModelLoadException("manifest of " + source + " cannot be read again", e);
         }
-        if (!(root instanceof Map<?, ?> map)
-                || !(map.get("labels") instanceof Map<?, ?> labels)
-                || !(labels.get("location") instanceof String location)
-                || !(labels.get("sha256") instanceof String sha256)) {
-            throw new ModelLoadException("manifest of " + source + ": 'labels' needs a location and a sha256");
-        }
         int maxTokens = located.manifest().maxTokens();
-        Object overlap = map.get("window-overlap");
+        Object overlap = root instanceof Map<?, ?> map ? map.get("window-overlap") : null;
         int tokens = overlap instanceof Number number ? number.intValue() : maxTokens / 4;
         if (tokens < 0 || tokens >= maxTokens / 2) {
             throw new ModelLoadException("manifest of " + source + ": window-overlap must be in 0..max-tokens/2");
         }
-        return new Extras(new Artifact(location, sha256), tokens);
+        return tokens;
     }
 }

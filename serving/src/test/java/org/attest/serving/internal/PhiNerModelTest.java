@@ -11,41 +11,51 @@ import org.attest.serving.internal.ServingProperties.Device;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** The {@code phi-ner} alias: READY on a valid export, FAILED with a PHI-free reason (and no answers) otherwise. */
+/** The {@code phi-ner} alias through the registry: READY on a valid export, no answers when its target is missing. */
 class PhiNerModelTest {
 
-    private static final OnnxRuntimeEngine ENGINE =
-            new OnnxRuntimeEngine(ServingProperties.defaults().withDevice(Device.CPU));
+    private static final List<String> LABELS = List.of("O", "B-PATIENT", "I-PATIENT", "B-CITY", "I-CITY");
 
-    private static PhiNerModel model(String manifest) {
-        PhiNerModel model = new PhiNerModel(
-                ENGINE, new ModelArtifacts(new DefaultResourceLoader()), new TokenClassifierProperties(manifest));
-        model.load();
-        return model;
+    private static VersionedModelRegistry registry(Path directory, String target) {
+        ServingProperties properties = ServingProperties.defaults()
+                .withDevice(Device.CPU)
+                .withRegistryDir(directory)
+                .withAlias(PhiNerModel.ALIAS, target);
+        DefaultResourceLoader resources = new DefaultResourceLoader();
+        ModelArtifacts artifacts = new ModelArtifacts(resources);
+        OnnxRuntimeEngine engine = new OnnxRuntimeEngine(properties);
+        VersionedModelRegistry registry = new VersionedModelRegistry(
+                new RegistryScanner(new PathMatchingResourcePatternResolver(resources)),
+                artifacts,
+                List.of(
+                        new ExtractiveSummarizerLoader(engine, artifacts),
+                        new TokenClassificationLoader(engine, artifacts)),
+                properties);
+        registry.start();
+        return registry;
     }
 
     @Test
-    void servesAValidExport(@TempDir Path dir) throws Exception {
-        Path manifest = TokenClassificationLoaderTest.write(
-                dir, "token-classification", 64, 16, List.of("O", "B-PATIENT", "I-PATIENT", "B-CITY", "I-CITY"));
-        try (PhiNerModel model = model(manifest.toUri().toString())) {
-            assertThat(model.status().state()).isEqualTo(ModelState.READY);
-            assertThat(model.status().version().id()).isEqualTo("lookup-ner:1");
-            assertThat(model.classify(List.of("Omar in Boston")).getFirst())
-                    .extracting(EntitySpan::label)
-                    .containsExactly("PATIENT", "CITY");
-        }
+    void servesAValidExportFromTheRegistry(@TempDir Path dir) throws Exception {
+        TokenClassificationLoaderTest.write(dir.resolve("lookup-ner/1"), "token-classification", 64, 16, LABELS);
+        PhiNerModel model = new PhiNerModel(registry(dir, "lookup-ner:1"));
+
+        assertThat(model.status().state()).isEqualTo(ModelState.READY);
+        assertThat(model.status().version().id()).isEqualTo("lookup-ner:1");
+        assertThat(model.classify(List.of("Omar in Boston")).getFirst())
+                .extracting(EntitySpan::label)
+                .containsExactly("PATIENT", "CITY");
     }
 
     @Test
-    void aMissingModelFailsWithAReasonAndRefusesToClassify() throws Exception {
-        try (PhiNerModel model = model("classpath:models/no-such-model/1/model.yaml")) {
-            assertThat(model.status().state()).isEqualTo(ModelState.FAILED);
-            assertThat(model.status().failureReason()).contains("cannot be read");
-            assertThatIllegalStateException()
-                    .isThrownBy(() -> model.classify(List.of("Omar")))
-                    .withMessageContaining("not ready");
-        }
+    void aMissingTargetIsNotReadyAndRefusesToClassify(@TempDir Path dir) {
+        PhiNerModel model = new PhiNerModel(registry(dir, "no-such-model:1"));
+
+        assertThat(model.status().state()).isEqualTo(ModelState.FAILED);
+        assertThatIllegalStateException()
+                .isThrownBy(() -> model.classify(List.of("Omar")))
+                .withMessageContaining("not ready");
     }
 }
