@@ -37,6 +37,9 @@ public final class RedactionEvaluationBenchmark {
     /** How many touched PHI-free sentences to print ({@code --show}). */
     private static int SHOW;
 
+    /** {@code --quality-only}: skip the speed measurements. */
+    private static boolean QUALITY_ONLY;
+
     private RedactionEvaluationBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -44,6 +47,7 @@ public final class RedactionEvaluationBenchmark {
         Path data = Path.of(option(args, "--data", "../shared/data"));
         long seed = Long.parseLong(option(args, "--seed", "7"));
         SHOW = Integer.parseInt(option(args, "--show", "0"));
+        QUALITY_ONLY = Arrays.asList(args).contains("--quality-only");
         List<String> phiFree = CarrierSentences.read(data.resolve("aci-bench/train.csv"), List.of("note"), 300);
         HeldOutCorpus corpus = new HeldOutCorpus(seed, lines("templates.txt"), lines("professions.txt"));
         List<String> mixIn = phiFree.subList(0, phiFree.size() / 2);
@@ -108,6 +112,9 @@ public final class RedactionEvaluationBenchmark {
             }
         }
         sweep(set, redactions, free);
+        if (QUALITY_ONLY) {
+            return;
+        }
         long started = System.nanoTime();
         texts.forEach(redactor::redact);
         double single = texts.size() / ((System.nanoTime() - started) / 1e9);
@@ -179,7 +186,8 @@ public final class RedactionEvaluationBenchmark {
                 .properties(
                         "attest.redaction.ner=" + ner,
                         "attest.serving.aliases.phi-ner=phi-ner:1",
-                        "logging.level.root=WARN", "spring.main.banner-mode=off")
+                        "logging.level.root=WARN",
+                        "spring.main.banner-mode=off")
                 .run();
     }
 

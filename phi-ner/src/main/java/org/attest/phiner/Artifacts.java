@@ -42,11 +42,10 @@ final class Artifacts {
                         "  config:",
                         "    location: config.json",
                         "    sha256: \"" + sha256(config) + "\"",
-                        "pooling: none",
+                        "card: classpath:model-cards/phi-ner/" + PhiNerPipeline.VERSION + ".md",
                         "max-tokens: " + MAX_TOKENS,
                         "window-overlap: " + WINDOW_OVERLAP,
                         "confidence-threshold: " + CONFIDENCE_THRESHOLD,
-                        "card: classpath:model-cards/phi-ner/" + PhiNerPipeline.VERSION + ".md",
                         ""));
         Files.writeString(out.resolve(Stamp.FILE), stamp + "\n");
     }

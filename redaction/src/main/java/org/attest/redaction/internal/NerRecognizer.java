@@ -113,9 +113,6 @@ final class NerRecognizer implements Recognizer {
     static List<EntitySpan> joined(String text, List<EntitySpan> spans) {
         List<EntitySpan> out = new ArrayList<>();
         for (EntitySpan span : spans) {
-            if (!plausible(text, span)) {
-                continue;
-            }
             EntitySpan last = out.isEmpty() ? null : out.getLast();
             if (last != null
                     && type(last.label()) == type(span.label())
@@ -129,13 +126,15 @@ final class NerRecognizer implements Recognizer {
                 out.add(span);
             }
         }
-        return out;
+        // Judged after joining: "forklift operator" is one span of two lower-case words, not two lone words.
+        return out.stream().filter(span -> plausible(text, span)).toList();
     }
 
     /**
-     * Whether a span can be PHI at all: it has a letter or digit, is not a function word ("the", "in"), and a name or
-     * place written all in lower case inside a sentence that has capitals ("palpation" in a cased note) is a clinical
-     * word the model mistook. In a sentence typed all in lower case, lower-case names stay candidates.
+     * Whether a span can be PHI at all: it has a letter or digit, is not a function word ("the", "in"), and a one-word
+     * name or place written in lower case inside a sentence that has capitals ("palpation" in a cased note) is a
+     * clinical word the model mistook. In a sentence typed all in lower case, lower-case names stay candidates; so do
+     * spans of several words ("elm street") and professions.
      */
     static boolean plausible(String text, EntitySpan span) {
         String covered = text.substring(span.start(), span.end());
@@ -147,8 +146,9 @@ final class NerRecognizer implements Recognizer {
         if (type != PhiType.NAME && type != PhiType.LOCATION) {
             return true;
         }
-        boolean lowerCase = covered.codePoints().noneMatch(Character::isUpperCase);
-        return !lowerCase || !sentenceHasCapitals(text, span.start(), span.end());
+        boolean lowerCaseWord =
+                covered.codePoints().noneMatch(c -> Character.isUpperCase(c) || Character.isWhitespace(c));
+        return !lowerCaseWord || !sentenceHasCapitals(text, span.start(), span.end());
     }
 
     private static boolean sentenceHasCapitals(String text, int start, int end) {

@@ -1,11 +1,9 @@
 package org.attest.redaction.internal;
 
-import java.util.Map;
 import org.attest.serving.TokenClassifier;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.MapPropertySource;
 
 /**
  * The real phi-ner model, served by the serving module exactly as in the application (its components, its
@@ -20,10 +18,10 @@ final class PhiNerFixture {
     static synchronized TokenClassifier classifier() {
         if (classifier == null) {
             AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-            // the application's setting (api's application.yml): phi-ner is served from the attest-phi-ner jar
             context.getEnvironment()
                     .getPropertySources()
-                    .addFirst(new MapPropertySource("phi-ner", Map.of("attest.serving.aliases.phi-ner", "phi-ner:1")));
+                    .addFirst(new org.springframework.core.env.MapPropertySource(
+                            "phi-ner", java.util.Map.of("attest.serving.aliases.phi-ner", "phi-ner:1")));
             context.register(Serving.class);
             context.refresh();
             context.registerShutdownHook();

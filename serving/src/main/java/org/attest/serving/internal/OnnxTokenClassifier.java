@@ -29,9 +29,6 @@ import org.attest.serving.EntitySpan;
  */
 final class OnnxTokenClassifier implements LoadedModel {
 
-    /** A fixed, PHI-free sentence for the warm-up at load. */
-    private static final String WARM_UP_TEXT = "The patient was seen in clinic today and reports no new symptoms.";
-
     /** Windows per ONNX Runtime run. */
     static final int BATCH_SIZE = 16;
 
@@ -115,10 +112,14 @@ final class OnnxTokenClassifier implements LoadedModel {
         }
     }
 
-    /** The device the model runs on. */
     @Override
     public String device() {
         return engine.device();
+    }
+
+    @Override
+    public void warmUp() throws OrtException {
+        classify(List.of("Seen today by Dr. Example at the General Clinic in Springfield."));
     }
 
     /** Entities of each text, sorted by start. */
@@ -216,11 +217,6 @@ final class OnnxTokenClassifier implements LoadedModel {
 
     private OnnxTensor tensor(long[] values, long[] shape) throws OrtException {
         return OnnxTensor.createTensor(engine.environment(), LongBuffer.wrap(values), shape);
-    }
-
-    @Override
-    public void warmUp() throws OrtException {
-        classify(List.of(WARM_UP_TEXT));
     }
 
     @Override

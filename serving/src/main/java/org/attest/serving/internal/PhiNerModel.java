@@ -7,10 +7,10 @@ import org.attest.serving.ModelStatus;
 import org.attest.serving.TokenClassifier;
 
 /**
- * The model behind the {@code phi-ner} alias. Each call leases the alias's target from the registry, so a promotion
- * takes effect for the next batch while this one finishes on its version. When the target is not READY the call is
- * refused (redaction then runs on its regular expressions alone and says so). Nothing here logs or throws text or
- * entities.
+ * The model behind the {@code phi-ner} alias. Each call leases the alias's target from the registry for its duration,
+ * so a promotion takes effect for the next batch while this one finishes on its version. When the target is not READY
+ * (it failed to load, or is not in the registry) {@link #classify} refuses, and redaction runs on its regular
+ * expressions alone and says so. Nothing here logs or throws text or entities.
  */
 final class PhiNerModel implements TokenClassifier {
 
@@ -27,7 +27,7 @@ final class PhiNerModel implements TokenClassifier {
         try (ModelLease lease = registry.lease(ALIAS)) {
             String id = lease.version().id();
             if (!lease.ready() || !(lease.model() instanceof OnnxTokenClassifier model)) {
-                throw new IllegalStateException("model " + id + " is not ready");
+                throw new IllegalStateException("model " + id + " behind '" + ALIAS + "' is not ready");
             }
             try {
                 return model.classify(texts);

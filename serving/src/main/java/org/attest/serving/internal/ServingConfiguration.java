@@ -57,6 +57,11 @@ class ServingConfiguration {
     }
 
     @Bean
+    TokenClassificationLoader tokenClassificationLoader(OnnxRuntimeEngine engine, ModelArtifacts artifacts) {
+        return new TokenClassificationLoader(engine, artifacts);
+    }
+
+    @Bean
     VersionedModelRegistry modelRegistry(
             ResourceLoader resourceLoader,
             ModelArtifacts artifacts,
@@ -70,15 +75,11 @@ class ServingConfiguration {
     }
 
     @Bean
-    TokenClassificationLoader tokenClassificationLoader(OnnxRuntimeEngine engine, ModelArtifacts artifacts) {
-        return new TokenClassificationLoader(engine, artifacts);
-    }
-
-    @Bean
     Summarizer summarizer(VersionedModelRegistry registry) {
         return new SummarizerModel(registry);
     }
 
+    /** The PHI tagger on the {@code phi-ner} alias ({@code attest.serving.aliases.phi-ner}). */
     @Bean
     TokenClassifier phiNer(VersionedModelRegistry registry) {
         return new PhiNerModel(registry);

@@ -13,16 +13,16 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Builds a ready {@link OnnxTokenClassifier} from a manifest of kind {@code token-classification}: the ONNX export
- * under {@code encoder}, its {@code tokenizer}, the export's {@code config.json} (its {@code id2label})
- * under {@code files.config}, and one key of this kind only: the optional {@code window-overlap} (tokens shared by neighbouring windows,
- * default a quarter of {@code max-tokens}). Every file is read only if its SHA-256 matches. The same loader runs the
+ * under {@code encoder}, its {@code tokenizer}, the labels (the export's {@code config.json} as {@code files.config},
+ * with its SHA-256, or a {@code labels} list in the manifest) and the optional {@code window-overlap} (tokens shared by
+ * neighbouring windows, default a quarter of {@code max-tokens}). Every file is read only if its SHA-256 matches. The same loader runs the
  * project's {@code phi-ner} and a de-identification model a user exports from Hugging Face.
  */
 final class TokenClassificationLoader implements ModelLoader {
 
     static final String KIND = "token-classification";
 
-    /** The role of the export's {@code config.json} under the manifest's {@code files}. */
+    /** The role of the export's {@code config.json} under {@code files}. */
     static final String CONFIG = "config";
 
     private final OnnxRuntimeEngine engine;
@@ -53,13 +53,16 @@ final class TokenClassificationLoader implements ModelLoader {
             throw new ModelLoadException(
                     "model " + manifest.id() + " is of kind '" + manifest.kind() + "', expected '" + KIND + "'");
         }
-        Artifact config = manifest.files().get(CONFIG);
-        if (config == null) {
-            throw new ModelLoadException("manifest of " + manifest.id() + ": 'files.config' (the export's config.json"
-                    + " with its id2label) needs a location and a sha256");
-        }
         int overlap = overlap(located);
-        TokenLabels labels = TokenLabels.fromConfig(artifacts.readVerified(located, config));
+        Artifact config = manifest.files().get(CONFIG);
+        TokenLabels labels;
+        if (config != null) {
+            labels = TokenLabels.fromConfig(artifacts.readVerified(located, config));
+        } else if (!manifest.labels().isEmpty()) {
+            labels = new TokenLabels(manifest.labels());
+        } else {
+            throw new ModelLoadException("manifest of " + manifest.id() + " has neither files.config nor labels");
+        }
         byte[] tokenizer = artifacts.readVerified(located, manifest.tokenizer());
         byte[] model = artifacts.readVerified(located, manifest.encoder());
         EngineSession session = engine.open(model, manifest.id());
@@ -71,7 +74,7 @@ final class TokenClassificationLoader implements ModelLoader {
         }
     }
 
-    /** The one key only this kind has: tokens shared by neighbouring windows. */
+    /** The key only this kind has. */
     private static int overlap(LocatedManifest located) throws ModelLoadException {
         String source = located.manifest().id();
         Object root;
@@ -80,9 +83,8 @@ final class TokenClassificationLoader implements ModelLoader {
         } catch (IOException | YAMLException e) {
             throw new ModelLoadException("manifest of " + source + " cannot be read again", e);
         }
-        Map<?, ?> map = root instanceof Map<?, ?> read ? read : Map.of();
         int maxTokens = located.manifest().maxTokens();
-        Object overlap = map.get("window-overlap");
+        Object overlap = root instanceof Map<?, ?> map ? map.get("window-overlap") : null;
         int tokens = overlap instanceof Number number ? number.intValue() : maxTokens / 4;
         if (tokens < 0 || tokens >= maxTokens / 2) {
             throw new ModelLoadException("manifest of " + source + ": window-overlap must be in 0..max-tokens/2");

@@ -145,6 +145,7 @@ class TokenClassificationLoaderTest {
         Files.write(dir.resolve("model.onnx"), model);
         Files.write(dir.resolve("tokenizer.json"), tokenizerJson);
         Files.write(dir.resolve("config.json"), configJson);
+        Files.writeString(dir.resolve("card.md"), card(kind));
         Path manifest = dir.resolve("model.yaml");
         Files.writeString(
                 manifest,
@@ -158,13 +159,30 @@ class TokenClassificationLoaderTest {
                                 + "\"}",
                         "files: {config: {location: config.json, sha256: \"" + ModelArtifacts.sha256(configJson)
                                 + "\"}}",
-                        "pooling: none",
+                        "card: card.md",
                         "max-tokens: " + maxTokens,
                         "window-overlap: " + overlap,
                         "confidence-threshold: 0.5",
-                        "card: card.md",
                         ""));
         return manifest;
+    }
+
+    /** A valid card for the manifest {@link #write} writes. */
+    static String card(String kind) {
+        return String.join(
+                "\n",
+                "---",
+                "model: lookup-ner",
+                "version: \"1\"",
+                "kind: " + kind,
+                "intended-use: tests of the token-classification kind",
+                "out-of-scope: everything else",
+                "license: Apache-2.0",
+                "evaluation: {command: none, metrics: {none: 0}}",
+                "confidence-threshold: 0.5",
+                "---",
+                "A lookup table, not a model.",
+                "");
     }
 
     /** Every word's first token gets label {@code begin}, its other tokens {@code begin + 1}; "omar haddad" is one. */
