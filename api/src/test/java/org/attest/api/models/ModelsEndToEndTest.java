@@ -99,10 +99,14 @@ class ModelsEndToEndTest {
         return new Reply(response.statusCode(), response.headers().map(), response.body());
     }
 
+    /** The version that summarized a note: released, or held because a promoted version starts on probation. */
     private String summarizedVersion() {
         Reply reply = api.postJson(
                 "/v1/summaries", api.token("demo-consumer"), ApiClient.textBody(ClinicalNotes.NOTE_WITH_PHI));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(reply.status()).as(reply.body()).isIn(201, 202);
+        if (reply.status() == 202) {
+            assertThat(reply.json().path("reviewReason").asString()).isEqualTo("probation");
+        }
         return reply.json().path("modelVersion").asString();
     }
 
@@ -123,8 +127,11 @@ class ModelsEndToEndTest {
         assertThat(versions.get(2).path("failureReason").asString())
                 .contains(
                         "SHA-256", "all-minilm-l6-v2.onnx", REGISTRY.directory().toString());
-        JsonNode alias = reply.json().path("aliases").get(0);
-        assertThat(alias.path("alias").asString()).isEqualTo("summarizer");
+        JsonNode alias = null;
+        for (JsonNode each : reply.json().path("aliases")) {
+            alias = "summarizer".equals(each.path("alias").asString()) ? each : alias;
+        }
+        assertThat(alias).as(reply.body()).isNotNull();
         assertThat(alias.path("version").asString()).isEqualTo("1");
         assertThat(alias.path("state").asString()).isEqualTo("READY");
 
@@ -193,7 +200,7 @@ class ModelsEndToEndTest {
         assertThat(promote("summarizer", api.token("demo-admin"), "{\"version\": \"\"}")
                         .status())
                 .isEqualTo(422);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM model_alias_history", Integer.class))
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM model_alias_history WHERE alias = 'summarizer'", Integer.class))
                 .isEqualTo(1);
         assertThat(summarizedVersion()).isEqualTo(MODEL + ":1");
     }
@@ -240,7 +247,7 @@ class ModelsEndToEndTest {
                         rolledBack.header("X-Request-Id")))
                 .isEqualTo("MODEL_ROLLED_BACK");
         assertThat(summarizedVersion()).isEqualTo(MODEL + ":1");
-        assertThat(jdbc.queryForList("SELECT action FROM model_alias_history ORDER BY revision", String.class))
+        assertThat(jdbc.queryForList("SELECT action FROM model_alias_history WHERE alias = 'summarizer' ORDER BY revision", String.class))
                 .containsExactly("INITIAL", "PROMOTE", "ROLLBACK");
         assertThat(events.promoted).last().isEqualTo(new ModelPromoted("summarizer", MODEL, "1"));
         JsonNode versions =
