@@ -22,6 +22,7 @@ import org.attest.review.ReleasePolicy;
 import org.attest.review.ReviewQueue;
 import org.attest.serving.Summarizer;
 import org.attest.serving.SummaryDraft;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -93,7 +94,8 @@ class Summarization {
                 decision.released() ? null : decision.reason(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         InputFingerprint fingerprint = fingerprints.of(text);
-        audit.commit(() -> store(summary, fingerprint, caller), commitTimeout);
+        String cardSha256 = draft.model().cardSha256();
+        audit.commit(() -> store(summary, fingerprint, caller, cardSha256), commitTimeout);
         meters.counter(
                         "attest.summaries",
                         "status",
@@ -105,7 +107,8 @@ class Summarization {
     }
 
     /** The summary's rows, in the committer's transaction; returns the event that records them. */
-    private AuditEvent store(Summary summary, InputFingerprint fingerprint, Caller caller) {
+    private AuditEvent store(
+            Summary summary, InputFingerprint fingerprint, Caller caller, @Nullable String cardSha256) {
         summaries.add(summary);
         boolean released = summary.status() == SummaryStatus.RELEASED;
         if (!released) {
@@ -129,7 +132,7 @@ class Summarization {
                         summary.model().name(),
                         summary.model().version(),
                         summary.model().artifactSha256(),
-                        null))
+                        cardSha256))
                 .redactionPolicy(summary.redactionPolicyVersion())
                 .decision(summary.status().name(), summary.reviewReason())
                 .build();
