@@ -25,6 +25,9 @@ import org.springframework.core.io.DefaultResourceLoader;
  */
 public final class SummarizerBenchRig implements AutoCloseable {
 
+    /** The shipped version's manifest: the one the evaluation and the fit are about. */
+    static final String SHIPPED_MANIFEST = "classpath:models/clinical-summarizer-extractive/1/model.yaml";
+
     private final Map<String, float[]> cache = new ConcurrentHashMap<>();
     private final SentenceEncoder encoder;
     private final CentroidSummarizer shipped;
@@ -47,7 +50,7 @@ public final class SummarizerBenchRig implements AutoCloseable {
         OnnxRuntimeEngine engine =
                 new OnnxRuntimeEngine(ServingProperties.defaults().withDevice(Device.CPU));
         ModelArtifacts artifacts = new ModelArtifacts(new DefaultResourceLoader());
-        LocatedManifest located = artifacts.manifest("classpath:models/clinical-summarizer-extractive/1/model.yaml");
+        LocatedManifest located = artifacts.manifest(SHIPPED_MANIFEST);
         ModelManifest manifest = located.manifest();
         EngineSession session = engine.open(artifacts.readVerified(located, manifest.encoder()), manifest.id());
         SentenceEncoder encoder = SentenceEncoder.create(
