@@ -164,14 +164,16 @@ class ReviewsEndToEndTest {
                 .anySatisfy(body ->
                         assertThat(body).contains(rejected.path("summaryId").asString(), "REJECTED"));
 
+        assertThat(api.get("/actuator/prometheus", null).body())
+                .as("raised by the decisions themselves, before anyone reads the statistics")
+                .contains("attest_review_rejection_warning{model_version=\"clinical-summarizer-extractive:1\"} 1.0")
+                .contains("attest_review_rejection_rate{model_version=\"clinical-summarizer-extractive:1\"} 0.333");
         JsonNode stats = api.get("/v1/reviews/stats", clinician).json().get(0);
         assertThat(stats.path("modelVersion").asString()).isEqualTo("clinical-summarizer-extractive:1");
         assertThat(stats.path("decided").asLong()).isEqualTo(3);
         assertThat(stats.path("rejectionRate").asDouble()).isEqualTo(1 / 3.0);
         assertThat(stats.path("reasons").path("OMISSION").asLong()).isEqualTo(1);
         assertThat(stats.path("rejectionWarning").asBoolean()).isTrue();
-        assertThat(api.get("/actuator/prometheus", null).body())
-                .contains("attest_review_rejection_warning{model_version=\"clinical-summarizer-extractive:1\"} 1.0");
     }
 
     @Test
