@@ -20,7 +20,12 @@ public enum AuditEventType {
     REVIEW_EDITED,
     /** A clinician refused a held prediction; {@code subjectId} is the summary's id. */
     REVIEW_REJECTED,
+    /**
+     * An operator moved a model alias to a version; {@code subjectId} is the alias, {@code model} the new target (with
+     * its artifact and card hashes), {@code decision} {@code alias -> name:version}, {@code rule} the previous target.
+     */
     MODEL_PROMOTED,
+    /** An operator moved a model alias back to its previous target; fields as in {@link #MODEL_PROMOTED}. */
     MODEL_ROLLED_BACK,
     /** An operator override of the release rules was in force at startup. */
     RELEASE_POLICY_OVERRIDDEN,

@@ -26,6 +26,7 @@ class ApiSecurityConfiguration {
     static final String SUMMARIES_READ = "SCOPE_summaries:read";
     static final String REDACT = "SCOPE_redact";
     static final String AUDIT_READ = "SCOPE_audit:read";
+    static final String MODELS_ADMIN = "SCOPE_models:admin";
     static final String REVIEWS = "SCOPE_reviews";
 
     @Bean
@@ -69,6 +70,11 @@ class ApiSecurityConfiguration {
                         .hasAuthority(AUDIT_READ)
                         .requestMatchers(HttpMethod.POST, "/v1/audit/lookup", "/v1/audit/checkpoints")
                         .hasAuthority(AUDIT_READ)
+                        // models:read is every authenticated caller's (DESIGN.md): IRB, consumers, operators
+                        .requestMatchers(HttpMethod.GET, "/v1/models", "/v1/models/*", "/v1/models/*/card")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.POST, "/v1/models/*/promote", "/v1/models/*/rollback")
+                        .hasAuthority(MODELS_ADMIN)
                         .anyRequest()
                         .denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -16,12 +16,12 @@ import org.attest.audit.ModelRef;
 import org.attest.redaction.Redaction;
 import org.attest.redaction.Redactor;
 import org.attest.review.NewReviewItem;
-import org.attest.review.ReleaseCandidate;
 import org.attest.review.ReleaseDecision;
 import org.attest.review.ReleasePolicy;
 import org.attest.review.ReviewQueue;
 import org.attest.serving.Summarizer;
 import org.attest.serving.SummaryDraft;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,6 +36,7 @@ class Summarization {
     private final Redactor redactor;
     private final Summarizer summarizer;
     private final ReleasePolicy releasePolicy;
+    private final ReleaseCandidates candidates;
     private final InputFingerprints fingerprints;
     private final Summaries summaries;
     private final ReviewQueue reviews;
@@ -48,6 +49,7 @@ class Summarization {
             Redactor redactor,
             Summarizer summarizer,
             ReleasePolicy releasePolicy,
+            ReleaseCandidates candidates,
             InputFingerprints fingerprints,
             Summaries summaries,
             ReviewQueue reviews,
@@ -58,6 +60,7 @@ class Summarization {
         this.redactor = redactor;
         this.summarizer = summarizer;
         this.releasePolicy = releasePolicy;
+        this.candidates = candidates;
         this.fingerprints = fingerprints;
         this.summaries = summaries;
         this.reviews = reviews;
@@ -71,7 +74,7 @@ class Summarization {
         Redaction input = redactor.redact(text);
         SummaryDraft draft = summarizer.summarize(input.redactedText());
         String output = redactor.redact(draft.text()).redactedText();
-        ReleaseDecision decision = releasePolicy.decide(candidate(draft, text));
+        ReleaseDecision decision = releasePolicy.decide(candidates.of(draft, text));
         Summary summary = new Summary(
                 UUID.randomUUID(),
                 caller.clientId(),
@@ -92,7 +95,8 @@ class Summarization {
                 decision.released() ? null : decision.reason(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         InputFingerprint fingerprint = fingerprints.of(text);
-        audit.commit(() -> store(summary, decision, fingerprint, caller), commitTimeout);
+        String cardSha256 = draft.model().cardSha256();
+        audit.commit(() -> store(summary, decision, fingerprint, caller, cardSha256), commitTimeout);
         meters.counter(
                         "attest.summaries",
                         "status",
@@ -104,7 +108,12 @@ class Summarization {
     }
 
     /** The summary's rows, in the committer's transaction; returns the event that records them. */
-    private AuditEvent store(Summary summary, ReleaseDecision decision, InputFingerprint fingerprint, Caller caller) {
+    private AuditEvent store(
+            Summary summary,
+            ReleaseDecision decision,
+            InputFingerprint fingerprint,
+            Caller caller,
+            @Nullable String cardSha256) {
         summaries.add(summary);
         boolean released = summary.status() == SummaryStatus.RELEASED;
         if (!released) {
@@ -113,7 +122,7 @@ class Summarization {
                     summary.clientId(),
                     decision,
                     summary.confidence(),
-                    modelRef(summary),
+                    modelRef(summary, cardSha256),
                     summary.redactionPolicyVersion(),
                     summary.draftText(),
                     summary.redactedInput()));
@@ -127,30 +136,17 @@ class Summarization {
                 .input(fingerprint)
                 .output(summary.draftText())
                 .confidence(summary.confidence())
-                .model(modelRef(summary))
+                .model(modelRef(summary, cardSha256))
                 .redactionPolicy(summary.redactionPolicyVersion())
                 .decision(summary.status().name(), summary.reviewReason())
                 .build();
     }
 
-    /** What the release rules see: the draft's confidence signals, its model version, the input's length. */
-    private static ReleaseCandidate candidate(SummaryDraft draft, String text) {
-        return new ReleaseCandidate(
-                draft.confidence(),
-                draft.model().confidenceThreshold(),
-                draft.degraded(),
-                draft.model().name() + ":" + draft.model().version(),
-                text.length(),
-                null,
-                false,
-                null);
-    }
-
-    private static ModelRef modelRef(Summary summary) {
+    private static ModelRef modelRef(Summary summary, @Nullable String cardSha256) {
         return new ModelRef(
                 summary.model().name(),
                 summary.model().version(),
                 summary.model().artifactSha256(),
-                null);
+                cardSha256);
     }
 }

@@ -20,6 +20,10 @@ public enum ApiProblem {
             HttpStatus.UNAUTHORIZED, "unauthorized", "A valid bearer token from the configured issuer is required."),
     FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "The token does not grant the scope this operation requires."),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "No such resource, or it belongs to another client."),
+    MODEL_CONFLICT(
+            HttpStatus.CONFLICT,
+            "model-conflict",
+            "The alias cannot be moved there: the version is FAILED, or there is nothing to roll back to; see reason."),
     METHOD_NOT_ALLOWED(
             HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "This resource does not support the request method."),
     NOT_ACCEPTABLE(

@@ -1,13 +1,15 @@
 package org.attest.serving.internal;
 
 import ai.onnxruntime.OrtException;
+import java.util.Set;
 import org.attest.serving.internal.ModelArtifacts.LocatedManifest;
 
 /**
- * Builds a ready {@link CentroidSummarizer} from its manifest: checks the kind, reads the encoder and tokenizer only if
- * their SHA-256 match, opens the encoder session on the configured device and embeds the clinical anchors.
+ * Builds a ready {@link CentroidSummarizer} from its manifest: checks the kind and its settings, reads the encoder and
+ * tokenizer only if their SHA-256 match, opens the encoder session on the configured device, checks the inputs the
+ * manifest declares against the session, and embeds the clinical anchors.
  */
-final class ExtractiveSummarizerLoader {
+final class ExtractiveSummarizerLoader implements ModelLoader {
 
     static final String KIND = "extractive-summarizer";
     static final String POOLING = "mean";
@@ -20,14 +22,13 @@ final class ExtractiveSummarizerLoader {
         this.artifacts = artifacts;
     }
 
-    /**
-     * Loads the model.
-     *
-     * @throws ModelLoadException when the manifest describes another kind of model or a file is missing or altered
-     * @throws OrtException when ONNX Runtime cannot load or run the encoder
-     * @throws CudaUnavailableException when {@code device=cuda} and the encoder cannot run on CUDA
-     */
-    CentroidSummarizer load(LocatedManifest located) throws ModelLoadException, OrtException {
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public ExtractiveModel load(LocatedManifest located) throws ModelLoadException, OrtException {
         ModelManifest manifest = located.manifest();
         if (!KIND.equals(manifest.kind())) {
             throw new ModelLoadException(
@@ -42,16 +43,63 @@ final class ExtractiveSummarizerLoader {
         EngineSession session = engine.open(encoder, manifest.id());
         SentenceEncoder sentences;
         try {
+            checkDeclaredNames(manifest, session);
             sentences = SentenceEncoder.create(session, tokenizer, manifest.maxTokens());
         } catch (ModelLoadException | OrtException | RuntimeException e) {
             session.close();
             throw e;
         }
         try {
-            return new CentroidSummarizer(sentences, ClinicalAnchors.embed(sentences));
+            return new ExtractiveModel(new CentroidSummarizer(sentences, ClinicalAnchors.embed(sentences)));
         } catch (OrtException | RuntimeException e) {
             sentences.close();
             throw e;
+        }
+    }
+
+    /** Inputs and outputs the manifest lists must exist in the ONNX graph: a wrong export is refused at load. */
+    private static void checkDeclaredNames(ModelManifest manifest, EngineSession session)
+            throws ModelLoadException, OrtException {
+        Set<String> inputs = session.session().getInputNames();
+        Set<String> outputs = session.session().getOutputNames();
+        for (String input : manifest.inputs()) {
+            if (!inputs.contains(input)) {
+                throw new ModelLoadException("model " + manifest.id() + " declares input '" + input
+                        + "' that the encoder does not have (it has " + inputs + ")");
+            }
+        }
+        for (String output : manifest.outputs()) {
+            if (!outputs.contains(output)) {
+                throw new ModelLoadException("model " + manifest.id() + " declares output '" + output
+                        + "' that the encoder does not have (it has " + outputs + ")");
+            }
+        }
+    }
+
+    /**
+     * A loaded extractive summarizer.
+     *
+     * @param summarizer the summarizer, with its open encoder session
+     */
+    record ExtractiveModel(CentroidSummarizer summarizer) implements LoadedModel {
+
+        /** A fixed, synthetic note: no patient's text ever runs at warm-up. */
+        static final String WARM_UP_TEXT = "Cough and fever for three days. Lungs are clear on examination. "
+                + "Chest X-ray shows no infiltrate. Plan: rest, fluids and review in one week.";
+
+        @Override
+        public String device() {
+            return summarizer.device();
+        }
+
+        @Override
+        public void warmUp() throws OrtException {
+            summarizer.summarize(WARM_UP_TEXT);
+        }
+
+        @Override
+        public void close() throws OrtException {
+            summarizer.close();
         }
     }
 }

@@ -26,7 +26,7 @@ final class ModelArtifacts {
     LocatedManifest manifest(String location) throws ModelLoadException {
         Resource resource = resources.getResource(location);
         try (InputStream in = resource.getInputStream()) {
-            return new LocatedManifest(ModelManifest.parse(in, location), resource);
+            return new LocatedManifest(ModelManifest.parse(in, location), resource, location);
         } catch (IOException e) {
             throw new ModelLoadException("manifest " + location + " cannot be read", e);
         }
@@ -38,18 +38,33 @@ final class ModelArtifacts {
      * @throws ModelLoadException when the file is missing, unreadable or differs from the manifest
      */
     byte[] readVerified(LocatedManifest manifest, Artifact artifact) throws ModelLoadException {
-        byte[] content;
-        try (InputStream in = resolve(manifest.resource(), artifact.location()).getInputStream()) {
-            content = in.readAllBytes();
-        } catch (IOException e) {
-            throw new ModelLoadException("artifact " + artifact.location() + " cannot be read", e);
-        }
+        byte[] content = read(manifest, artifact.location(), "artifact");
         String actual = sha256(content);
         if (!actual.equals(artifact.sha256())) {
             throw new ModelLoadException("artifact " + artifact.location() + " has SHA-256 " + actual
                     + " but the manifest expects " + artifact.sha256());
         }
         return content;
+    }
+
+    /** Checks every file the manifest names against its SHA-256, without keeping their bytes. */
+    void verifyAll(LocatedManifest manifest) throws ModelLoadException {
+        for (Artifact artifact : manifest.manifest().allFiles()) {
+            readVerified(manifest, artifact);
+        }
+    }
+
+    /**
+     * Reads a file the manifest refers to without a hash (the model card, whose hash is computed and recorded).
+     *
+     * @param what what the file is, for the message
+     */
+    byte[] read(LocatedManifest manifest, String location, String what) throws ModelLoadException {
+        try (InputStream in = resolve(manifest.resource(), location).getInputStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new ModelLoadException(what + " " + location + " of " + manifest.location() + " cannot be read", e);
+        }
     }
 
     private Resource resolve(Resource manifest, String location) throws IOException {
@@ -73,6 +88,7 @@ final class ModelArtifacts {
      *
      * @param manifest the parsed manifest
      * @param resource where it was read from
+     * @param location the location it was asked for by, for messages
      */
-    record LocatedManifest(ModelManifest manifest, Resource resource) {}
+    record LocatedManifest(ModelManifest manifest, Resource resource, String location) {}
 }

@@ -31,6 +31,8 @@ final class OnnxRuntimeEngine {
     private final Device device;
     private final int intraOpThreads;
     private final int interOpThreads;
+    /** In {@code auto} mode, set after the first failed CUDA attempt: later sessions go to CPU without retrying. */
+    private volatile boolean cudaUnusable;
 
     /**
      * Starts the engine.
@@ -92,12 +94,19 @@ final class OnnxRuntimeEngine {
     }
 
     private EngineSession openOnCudaOrCpu(byte[] model, String modelId) throws OrtException {
-        try {
-            return new EngineSession(environment, create(model, true), CUDA);
-        } catch (OrtException onCuda) {
-            log.info("CUDA is not usable for {} ({}); running on CPU", modelId, firstLine(onCuda.getMessage()));
-            return new EngineSession(environment, create(model, false), CPU);
+        if (!cudaUnusable) {
+            try {
+                return new EngineSession(environment, create(model, true), CUDA);
+            } catch (OrtException onCuda) {
+                // One line per process: every later session goes straight to CPU.
+                cudaUnusable = true;
+                log.info(
+                        "CUDA is not usable ({}, first seen on {}); every model runs on CPU",
+                        firstLine(onCuda.getMessage()),
+                        modelId);
+            }
         }
+        return new EngineSession(environment, create(model, false), CPU);
     }
 
     private OrtSession create(byte[] model, boolean cuda) throws OrtException {
@@ -107,6 +116,11 @@ final class OnnxRuntimeEngine {
             }
             return environment.createSession(model, options);
         }
+    }
+
+    /** True in {@code auto} mode once CUDA failed: the one fallback line has been logged, CPU is used from now on. */
+    boolean fellBackToCpu() {
+        return cudaUnusable;
     }
 
     private SessionOptions options() throws OrtException {

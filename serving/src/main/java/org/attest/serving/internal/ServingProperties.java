@@ -1,9 +1,12 @@
 package org.attest.serving.internal;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.attest.serving.AliasTarget;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -15,7 +18,12 @@ import org.springframework.validation.annotation.Validated;
  *     start without it) or {@code cpu}
  * @param intraOpThreads threads used inside one operator; 0 leaves ONNX Runtime's default (one per physical core)
  * @param interOpThreads threads used to run independent operators in parallel; 0 leaves the default (sequential)
- * @param summarizer the model behind the {@code summarizer} alias
+ * @param registryDir a file-system directory laid out as {@code <name>/<version>/model.yaml} whose versions are added
+ *     to the shipped ones (a mounted volume in Kubernetes), or null; a text, since Spring would resolve a {@code Path}
+ *     such as {@code /models} against the classpath
+ * @param aliases the target ({@code name:version}) of each alias on first start, before one is stored; merged over
+ *     {@link #DEFAULT_ALIASES}
+ * @param warmUp whether each version runs one fixed input when it loads
  */
 @Validated
 @ConfigurationProperties("attest.serving")
@@ -23,23 +31,54 @@ record ServingProperties(
         @DefaultValue("auto") @NotNull Device device,
         @DefaultValue("0") @Min(0) int intraOpThreads,
         @DefaultValue("0") @Min(0) int interOpThreads,
-        @DefaultValue @NotNull @Valid SummarizerSettings summarizer) {
+        @Nullable String registryDir,
+        @Nullable Map<String, String> aliases,
+        @DefaultValue("true") boolean warmUp) {
 
-    static final String DEFAULT_SUMMARIZER_MANIFEST = "classpath:models/clinical-summarizer-extractive/1/model.yaml";
+    /** The aliases every installation has, and the shipped versions they start on. */
+    static final Map<String, String> DEFAULT_ALIASES = Map.of("summarizer", "clinical-summarizer-extractive:1");
+
+    ServingProperties {
+        Map<String, String> merged = new LinkedHashMap<>(DEFAULT_ALIASES);
+        if (aliases != null) {
+            merged.putAll(aliases);
+        }
+        merged.forEach(AliasTarget::parse);
+        aliases = Map.copyOf(merged);
+    }
 
     /** The defaults, for use outside a Spring context. */
     static ServingProperties defaults() {
-        return new ServingProperties(Device.AUTO, 0, 0, new SummarizerSettings(DEFAULT_SUMMARIZER_MANIFEST));
+        return new ServingProperties(Device.AUTO, 0, 0, null, null, true);
     }
 
     /** A copy that runs on another device. */
     ServingProperties withDevice(Device other) {
-        return new ServingProperties(other, intraOpThreads, interOpThreads, summarizer);
+        return new ServingProperties(other, intraOpThreads, interOpThreads, registryDir, aliases, warmUp);
     }
 
-    /** A copy whose summarizer comes from another manifest. */
-    ServingProperties withSummarizerManifest(String location) {
-        return new ServingProperties(device, intraOpThreads, interOpThreads, new SummarizerSettings(location));
+    /** A copy that also reads versions from a directory. */
+    ServingProperties withRegistryDir(Path directory) {
+        return new ServingProperties(device, intraOpThreads, interOpThreads, directory.toString(), aliases, warmUp);
+    }
+
+    /** The external registry directory, if one is configured. */
+    @Nullable
+    Path registryPath() {
+        return registryDir == null || registryDir.isBlank() ? null : Path.of(registryDir);
+    }
+
+    /** A copy where one alias starts on another target. */
+    ServingProperties withAlias(String alias, String target) {
+        Map<String, String> changed = new LinkedHashMap<>(aliases());
+        changed.put(alias, target);
+        return new ServingProperties(device, intraOpThreads, interOpThreads, registryDir, changed, warmUp);
+    }
+
+    @Override
+    public Map<String, String> aliases() {
+        // the compact constructor replaced null with the merged defaults
+        return java.util.Objects.requireNonNull(aliases);
     }
 
     /** Where a session runs. */
@@ -48,14 +87,4 @@ record ServingProperties(
         CUDA,
         CPU
     }
-
-    /**
-     * The summarizer's settings.
-     *
-     * @param manifest a Spring resource location ({@code classpath:...}, {@code file:...}) of the model's
-     *     {@code model.yaml}
-     */
-    record SummarizerSettings(
-            @DefaultValue(DEFAULT_SUMMARIZER_MANIFEST) @NotBlank
-            String manifest) {}
 }

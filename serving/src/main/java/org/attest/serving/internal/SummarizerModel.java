@@ -1,85 +1,36 @@
 package org.attest.serving.internal;
 
 import ai.onnxruntime.OrtException;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import java.util.List;
-import org.attest.serving.ModelState;
 import org.attest.serving.ModelStatus;
 import org.attest.serving.ModelVersion;
 import org.attest.serving.Summarizer;
 import org.attest.serving.SummaryDraft;
-import org.attest.serving.internal.ModelArtifacts.LocatedManifest;
+import org.attest.serving.internal.ExtractiveSummarizerLoader.ExtractiveModel;
 import org.attest.serving.internal.NoteUnit.Kind;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
- * The model behind the {@code summarizer} alias, with its lifecycle: PENDING until {@link #load()} runs at startup,
- * then READY, or FAILED with a PHI-free reason. A FAILED model answers with a degraded draft (the first units of the
- * text, confidence 0) so that the application stays up and every prediction goes to review. Only
- * {@code device=cuda} on a machine without CUDA stops the application.
+ * The model behind the {@code summarizer} alias. Each request leases the alias's target from the registry for its
+ * duration, so a promotion takes effect for the next request while this one finishes on its version. When the target
+ * is not READY (it failed to load, or is not in the registry) or fails on the request, the answer is a degraded draft
+ * (the first units of the text, confidence 0): the application stays up and every such prediction goes to review.
  *
  * <p>Nothing here logs or throws the text or the summary: logs carry model names, versions, devices and timings.
  */
-@Component
-final class SummarizerModel implements Summarizer, AutoCloseable {
+final class SummarizerModel implements Summarizer {
 
     static final String ALIAS = "summarizer";
-
-    /** Reported when even the manifest cannot be read; threshold 1 so that nothing could pass on it. */
-    static final ModelVersion UNKNOWN_VERSION = new ModelVersion("unknown", "0", "unknown", 1.0);
 
     static final int DEGRADED_UNITS = 3;
 
     private static final Logger log = LoggerFactory.getLogger(SummarizerModel.class);
 
-    private final ExtractiveSummarizerLoader loader;
-    private final ModelArtifacts artifacts;
-    private final String manifestLocation;
-    private volatile Serving serving = new Serving(status(UNKNOWN_VERSION, ModelState.PENDING, null, null), null);
+    private final VersionedModelRegistry registry;
 
-    SummarizerModel(OnnxRuntimeEngine engine, ModelArtifacts artifacts, ServingProperties properties) {
-        this.loader = new ExtractiveSummarizerLoader(engine, artifacts);
-        this.artifacts = artifacts;
-        this.manifestLocation = properties.summarizer().manifest();
-    }
-
-    /** What requests are served with; replaced as a whole so that a request sees one consistent state. */
-    private record Serving(ModelStatus status, @Nullable CentroidSummarizer model) {}
-
-    /**
-     * Loads the model named by the manifest: PENDING to READY, or to FAILED.
-     *
-     * @throws CudaUnavailableException when {@code device=cuda} and CUDA cannot be used
-     */
-    @PostConstruct
-    synchronized void load() {
-        if (serving.status().state() != ModelState.PENDING) {
-            throw new IllegalStateException("the summarizer is loaded once, at startup");
-        }
-        long started = System.nanoTime();
-        ModelVersion version = UNKNOWN_VERSION;
-        try {
-            LocatedManifest manifest = artifacts.manifest(manifestLocation);
-            version = manifest.manifest().modelVersion();
-            CentroidSummarizer model = loader.load(manifest);
-            serving = new Serving(status(version, ModelState.READY, null, model.device()), model);
-            log.info(
-                    "Alias '{}' -> {} READY on {} in {} ms",
-                    ALIAS,
-                    version.id(),
-                    model.device(),
-                    (System.nanoTime() - started) / 1_000_000);
-        } catch (CudaUnavailableException e) {
-            throw e;
-        } catch (ModelLoadException | OrtException | RuntimeException e) {
-            String reason = e instanceof ModelLoadException ? e.getMessage() : "cannot load: " + e;
-            serving = new Serving(status(version, ModelState.FAILED, reason, null), null);
-            log.error("Alias '{}' -> {} FAILED, predictions are degraded: {}", ALIAS, version.id(), reason);
-        }
+    SummarizerModel(VersionedModelRegistry registry) {
+        this.registry = registry;
     }
 
     @Override
@@ -87,47 +38,34 @@ final class SummarizerModel implements Summarizer, AutoCloseable {
         if (text.isBlank()) {
             throw new IllegalArgumentException("text to summarize must not be blank");
         }
-        Serving current = serving;
-        ModelVersion version = current.status().version();
-        CentroidSummarizer model = current.model();
-        if (model == null) {
-            return degraded(text, version);
-        }
-        try {
-            long started = System.nanoTime();
-            CentroidSummarizer.Extract extract = model.summarize(text);
-            log.debug(
-                    "{} summarized {} units in {} ms",
-                    version.id(),
-                    extract.candidates(),
-                    (System.nanoTime() - started) / 1_000_000);
-            return new SummaryDraft(extract.text(), extract.confidence(), version, false);
-        } catch (OrtException | RuntimeException e) {
-            // The class name only: a message could quote the input.
-            log.error(
-                    "{} failed on a request ({}); answering degraded",
-                    version.id(),
-                    e.getClass().getName());
-            return degraded(text, version);
+        try (ModelLease lease = registry.lease(ALIAS)) {
+            ModelVersion version = lease.version();
+            if (!lease.ready() || !(lease.model() instanceof ExtractiveModel model)) {
+                return degraded(text, version);
+            }
+            try {
+                long started = System.nanoTime();
+                CentroidSummarizer.Extract extract = model.summarizer().summarize(text);
+                log.debug(
+                        "{} summarized {} units in {} ms",
+                        version.id(),
+                        extract.candidates(),
+                        (System.nanoTime() - started) / 1_000_000);
+                return new SummaryDraft(extract.text(), extract.confidence(), version, false);
+            } catch (OrtException | RuntimeException e) {
+                // The class name only: a message could quote the input.
+                log.error(
+                        "{} failed on a request ({}); answering degraded",
+                        version.id(),
+                        e.getClass().getName());
+                return degraded(text, version);
+            }
         }
     }
 
     @Override
     public ModelStatus status() {
-        return serving.status();
-    }
-
-    /** Closes the session; later requests get degraded drafts. */
-    @PreDestroy
-    @Override
-    public synchronized void close() throws OrtException {
-        CentroidSummarizer model = serving.model();
-        ModelVersion version = serving.status().version();
-        serving = new Serving(status(version, ModelState.FAILED, "shut down", null), null);
-        if (model != null) {
-            model.close();
-            log.info("Alias '{}' -> {} closed", ALIAS, version.id());
-        }
+        return registry.status(ALIAS);
     }
 
     /** The first few units of the text, with no model at all: never released without review. */
@@ -138,10 +76,5 @@ final class SummarizerModel implements Summarizer, AutoCloseable {
         List<NoteUnit> lead = (content.isEmpty() ? units : content)
                 .stream().limit(DEGRADED_UNITS).toList();
         return new SummaryDraft(NoteUnit.render(lead), 0.0, version, true);
-    }
-
-    private static ModelStatus status(
-            ModelVersion version, ModelState state, @Nullable String reason, @Nullable String device) {
-        return new ModelStatus(ALIAS, version, state, reason, device);
     }
 }

@@ -41,6 +41,12 @@ class ModelManifestTest {
         assertThat(manifest.pooling()).isEqualTo("mean");
         assertThat(manifest.maxTokens()).isEqualTo(256);
         assertThat(manifest.confidenceThreshold()).isEqualTo(0.5);
+        assertThat(manifest.card()).isEqualTo("classpath:model-cards/clinical-summarizer-extractive/1.md");
+        assertThat(manifest.inputs()).containsExactly("input_ids", "attention_mask", "token_type_ids");
+        assertThat(manifest.outputs()).containsExactly("last_hidden_state");
+        assertThat(manifest.labels()).isEmpty();
+        assertThat(manifest.files()).isEmpty();
+        assertThat(manifest.allFiles()).containsExactly(manifest.encoder(), manifest.tokenizer());
         assertThat(manifest.modelVersion())
                 .isEqualTo(new ModelVersion(
                         "clinical-summarizer-extractive",
@@ -99,6 +105,39 @@ class ModelManifestTest {
     void rejectsInvalidYamlAndNonMappingDocuments() {
         assertThatThrownBy(() -> parse("name: [unclosed")).hasMessageContaining("not valid YAML");
         assertThatThrownBy(() -> parse("- a list")).hasMessageContaining("the document must be a mapping");
+    }
+
+    @Test
+    void rejectsAManifestWithoutACardReference() throws IOException {
+        String yaml = shippedManifest().replaceAll("(?m)^card:.*$", "");
+
+        assertThatThrownBy(() -> parse(yaml)).hasMessageContaining("'card' must be a non-empty text");
+    }
+
+    @Test
+    void readsFurtherFilesAndLabelsAndChecksTheirHashes() throws IOException, ModelLoadException {
+        String extra = "\nfiles:\n  config:\n    location: config.json\n    sha256: \"" + "ab".repeat(32) + "\"\n"
+                + "labels: [O, B-NAME, I-NAME]\n";
+
+        ModelManifest manifest = parse(shippedManifest() + extra);
+
+        assertThat(manifest.files()).containsKey("config");
+        assertThat(manifest.labels()).containsExactly("O", "B-NAME", "I-NAME");
+        assertThat(manifest.allFiles()).hasSize(3);
+        assertThatThrownBy(() -> parse(shippedManifest() + extra.replace("ab".repeat(32), "abc")))
+                .hasMessageContaining("files.config.sha256 must be 64 lower-case hex digits");
+        assertThatThrownBy(() -> parse(shippedManifest() + "\nlabels: O\n"))
+                .hasMessageContaining("'labels' must be a list");
+    }
+
+    @Test
+    void kindSettingsAreOptionalHere() throws IOException, ModelLoadException {
+        String yaml = shippedManifest().replaceAll("(?m)^(pooling|max-tokens):.*$", "");
+
+        ModelManifest manifest = parse(yaml);
+
+        assertThat(manifest.pooling()).isNull();
+        assertThat(manifest.maxTokens()).isEqualTo(ModelManifest.DEFAULT_MAX_TOKENS);
     }
 
     @Test

@@ -37,9 +37,14 @@ class OnnxRuntimeEngineTest {
         assumeCpuBuild();
         OnnxRuntimeEngine engine = new OnnxRuntimeEngine(ServingProperties.defaults());
 
+        assertThat(engine.fellBackToCpu()).isFalse();
         try (EngineSession session = engine.open(model, "test:1")) {
             assertThat(session.device()).isEqualTo(OnnxRuntimeEngine.CPU);
             assertThat(session.session().getInputNames()).contains("input_ids", "attention_mask");
+        }
+        assertThat(engine.fellBackToCpu()).as("CUDA is tried once per process").isTrue();
+        try (EngineSession second = engine.open(model, "test:2")) {
+            assertThat(second.device()).isEqualTo(OnnxRuntimeEngine.CPU);
         }
     }
 
@@ -55,8 +60,7 @@ class OnnxRuntimeEngineTest {
 
     @Test
     void cpuRunsOnCpuWithConfiguredThreads() throws OrtException {
-        ServingProperties properties = new ServingProperties(
-                Device.CPU, 1, 2, ServingProperties.defaults().summarizer());
+        ServingProperties properties = new ServingProperties(Device.CPU, 1, 2, null, null, true);
 
         try (EngineSession session = new OnnxRuntimeEngine(properties).open(model, "test:1")) {
             assertThat(session.device()).isEqualTo(OnnxRuntimeEngine.CPU);

@@ -2,6 +2,7 @@ package org.attest.serving.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.attest.serving.ModelRegistry;
 import org.attest.serving.ModelState;
 import org.attest.serving.Summarizer;
 import org.junit.jupiter.api.Test;
@@ -11,19 +12,19 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class ServingConfigurationTest {
 
     private final ApplicationContextRunner contexts =
-            new ApplicationContextRunner().withUserConfiguration(ServingConfiguration.class, SummarizerModel.class);
+            new ApplicationContextRunner().withUserConfiguration(ServingConfiguration.class);
 
     @Test
     void startsWithTheShippedModelReady() {
         contexts.run(context -> {
-            assertThat(context).hasNotFailed().hasSingleBean(Summarizer.class);
+            assertThat(context).hasNotFailed().hasSingleBean(Summarizer.class).hasSingleBean(ModelRegistry.class);
             assertThat(context.getBean(Summarizer.class).status().state()).isEqualTo(ModelState.READY);
         });
     }
 
     @Test
     void startsDegradedWhenTheModelCannotLoad() {
-        contexts.withPropertyValues("attest.serving.summarizer.manifest=classpath:models/none/model.yaml")
+        contexts.withPropertyValues("attest.serving.aliases.summarizer=clinical-summarizer-extractive:99")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBean(Summarizer.class).status().state())

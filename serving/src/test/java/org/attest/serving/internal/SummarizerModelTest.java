@@ -3,44 +3,47 @@ package org.attest.serving.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.onnxruntime.OrtException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.attest.serving.AliasTarget;
 import org.attest.serving.ModelState;
 import org.attest.serving.ModelStatus;
+import org.attest.serving.ModelVersion;
 import org.attest.serving.SummaryDraft;
-import org.attest.serving.internal.ServingProperties.Device;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.DefaultResourceLoader;
 
+/** The summarizer on the {@code summarizer} alias: served by the alias target, degraded when it cannot be. */
 class SummarizerModelTest {
 
-    private static final String SHIPPED_SHA = "759c3cd2b7fe7e93933ad23c4c9181b7396442a2ed746ec7c1d46192c469c46e";
+    private static final ModelVersion PLACEHOLDER = new ModelVersion("unknown", "0", VersionEntry.NO_ARTIFACT, 1.0);
 
     @TempDir
     Path folder;
 
-    private static SummarizerModel summarizer(ServingProperties properties) {
-        return new SummarizerModel(
-                new OnnxRuntimeEngine(properties), new ModelArtifacts(new DefaultResourceLoader()), properties);
+    TestRegistry fixture;
+    VersionedModelRegistry registry;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new TestRegistry(folder);
     }
 
-    private SummarizerModel fromManifest(String yaml) throws IOException {
-        Path manifest = folder.resolve("model.yaml");
-        Files.writeString(manifest, yaml);
-        return summarizer(ServingProperties.defaults()
-                .withSummarizerManifest(manifest.toUri().toString()));
+    @AfterEach
+    void close() {
+        if (registry != null) {
+            registry.close();
+        }
     }
 
     @Test
-    void loadsTheShippedModelOnCpuWhenAutoFindsNoCuda() throws OrtException {
+    void summarizesWithTheShippedModelOnCpu() {
         OnnxRuntimeEngineTest.assumeCpuBuild();
-        SummarizerModel summarizer = summarizer(ServingProperties.defaults());
-        assertThat(summarizer.status().state()).isEqualTo(ModelState.PENDING);
-
-        summarizer.load();
+        registry = fixture.started(ServingProperties.defaults());
+        SummarizerModel summarizer = new SummarizerModel(registry);
 
         ModelStatus status = summarizer.status();
         assertThat(status.alias()).isEqualTo("summarizer");
@@ -48,34 +51,37 @@ class SummarizerModelTest {
         assertThat(status.device()).isEqualTo("cpu");
         assertThat(status.failureReason()).isNull();
         assertThat(status.version().id()).isEqualTo("clinical-summarizer-extractive:1");
-        assertThat(status.version().artifactSha256()).isEqualTo(SHIPPED_SHA);
+        assertThat(status.version().artifactSha256()).isEqualTo(TestRegistry.SHIPPED_SHA);
         assertThat(status.version().confidenceThreshold()).isEqualTo(0.5);
+        assertThat(status.version().cardSha256()).matches("[0-9a-f]{64}");
 
         SummaryDraft draft = summarizer.summarize(TestNotes.CLINIC_NOTE);
         assertThat(draft.degraded()).isFalse();
         assertThat(draft.model()).isEqualTo(status.version());
         assertThat(draft.confidence()).isGreaterThan(status.version().confidenceThreshold());
-        assertThatThrownBy(summarizer::load).isInstanceOf(IllegalStateException.class);
 
-        summarizer.close();
+        registry.close();
         assertThat(summarizer.status().state()).isEqualTo(ModelState.FAILED);
         assertThat(summarizer.summarize(TestNotes.CLINIC_NOTE).degraded()).isTrue();
-        summarizer.close();
     }
 
     @Test
-    void aWrongSha256FailsTheModelAndDegradesPredictions() throws IOException {
+    void aTargetWithAWrongSha256DegradesPredictionsButRecordsTheDeclaredArtifact() throws IOException {
         String wrong = "ab".repeat(32);
-        SummarizerModel summarizer =
-                fromManifest(ModelManifestTest.shippedManifest().replace(SHIPPED_SHA, wrong));
-
-        summarizer.load();
+        Path v2 = fixture.addVersion("2");
+        Files.writeString(
+                v2.resolve("model.yaml"),
+                Files.readString(v2.resolve("model.yaml")).replace(TestRegistry.SHIPPED_SHA, wrong));
+        registry = fixture.started(
+                ServingProperties.defaults().withAlias("summarizer", "clinical-summarizer-extractive:2"));
+        SummarizerModel summarizer = new SummarizerModel(registry);
 
         ModelStatus status = summarizer.status();
         assertThat(status.state()).isEqualTo(ModelState.FAILED);
         assertThat(status.failureReason()).contains("SHA-256", "all-minilm-l6-v2.onnx", wrong);
         assertThat(status.device()).isNull();
-        assertThat(status.version().id()).isEqualTo("clinical-summarizer-extractive:1");
+        assertThat(status.version().id()).isEqualTo("clinical-summarizer-extractive:2");
+        assertThat(status.version().artifactSha256()).isEqualTo(wrong);
 
         SummaryDraft draft = summarizer.summarize(TestNotes.CLINIC_NOTE);
         assertThat(draft.degraded()).isTrue();
@@ -88,54 +94,37 @@ class SummarizerModelTest {
     }
 
     @Test
-    void anUnreadableManifestFailsWithAPlaceholderVersion() {
-        SummarizerModel summarizer =
-                summarizer(ServingProperties.defaults().withSummarizerManifest("classpath:models/none/model.yaml"));
+    void aManifestWithAnotherPoolingFailsAtLoad() throws IOException {
+        Path v2 = fixture.addVersion("2");
+        Files.writeString(
+                v2.resolve("model.yaml"),
+                Files.readString(v2.resolve("model.yaml")).replace("pooling: mean", "pooling: cls"));
+        registry = fixture.started(ServingProperties.defaults());
 
-        summarizer.load();
+        registry.retarget(new AliasTarget("summarizer", "clinical-summarizer-extractive", "2"));
 
-        assertThat(summarizer.status().state()).isEqualTo(ModelState.FAILED);
-        assertThat(summarizer.status().failureReason()).contains("classpath:models/none/model.yaml");
-        SummaryDraft draft = summarizer.summarize("Fever.");
-        assertThat(draft.model()).isEqualTo(SummarizerModel.UNKNOWN_VERSION);
-        assertThat(draft.text()).isEqualTo("Fever.");
-        assertThat(draft.degraded()).isTrue();
-    }
-
-    @Test
-    void aManifestOfAnotherKindFails() throws IOException {
-        SummarizerModel summarizer = fromManifest(
-                ModelManifestTest.shippedManifest().replace("kind: extractive-summarizer", "kind: token-classifier"));
-
-        summarizer.load();
-
-        assertThat(summarizer.status().failureReason())
-                .isEqualTo("model clinical-summarizer-extractive:1 is of kind 'token-classifier', "
-                        + "expected 'extractive-summarizer'");
-    }
-
-    @Test
-    void aManifestWithUnknownPoolingFails() throws IOException {
-        SummarizerModel summarizer =
-                fromManifest(ModelManifestTest.shippedManifest().replace("pooling: mean", "pooling: cls"));
-
-        summarizer.load();
-
+        SummarizerModel summarizer = new SummarizerModel(registry);
         assertThat(summarizer.status().state()).isEqualTo(ModelState.FAILED);
         assertThat(summarizer.status().failureReason()).contains("pooling 'cls'");
-    }
-
-    @Test
-    void aPendingModelAnswersDegraded() {
-        SummarizerModel summarizer = summarizer(ServingProperties.defaults());
-
-        assertThat(summarizer.summarize("HPI\nA cough.").degraded()).isTrue();
         assertThat(summarizer.summarize("HPI\nA cough.").text()).isEqualTo("A cough.");
     }
 
     @Test
+    void aDeclaredInputTheEncoderLacksFailsAtLoad() throws IOException {
+        Path v2 = fixture.addVersion("2");
+        Files.writeString(
+                v2.resolve("model.yaml"),
+                Files.readString(v2.resolve("model.yaml"))
+                        .replace("inputs: [input_ids,", "inputs: [pixel_values, input_ids,"));
+        registry = fixture.started(
+                ServingProperties.defaults().withAlias("summarizer", "clinical-summarizer-extractive:2"));
+
+        assertThat(registry.status("summarizer").failureReason()).contains("declares input 'pixel_values'");
+    }
+
+    @Test
     void rejectsBlankTextWithoutQuotingIt() {
-        SummarizerModel summarizer = summarizer(ServingProperties.defaults().withDevice(Device.CPU));
+        SummarizerModel summarizer = new SummarizerModel(fixture.registry(ServingProperties.defaults()));
 
         assertThatThrownBy(() -> summarizer.summarize(" \n\t "))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -143,13 +132,19 @@ class SummarizerModelTest {
     }
 
     @Test
+    void aRegistryThatHasNotStartedAnswersDegraded() {
+        SummarizerModel summarizer = new SummarizerModel(fixture.registry(ServingProperties.defaults()));
+
+        assertThat(summarizer.summarize("HPI\nA cough.").degraded()).isTrue();
+        assertThat(summarizer.status().failureReason()).isEqualTo("alias not set");
+    }
+
+    @Test
     void degradedDraftsQuoteAtMostThreeUnitsAndSkipHeaders() {
-        SummaryDraft draft = SummarizerModel.degraded(
-                "PLAN\n- Rest.\n- Fluids.\n- Paracetamol.\n- Return if worse.", SummarizerModel.UNKNOWN_VERSION);
+        SummaryDraft draft =
+                SummarizerModel.degraded("PLAN\n- Rest.\n- Fluids.\n- Paracetamol.\n- Return if worse.", PLACEHOLDER);
 
         assertThat(draft.text()).isEqualTo("- Rest.\n- Fluids.\n- Paracetamol.");
-        assertThat(SummarizerModel.degraded("PLAN", SummarizerModel.UNKNOWN_VERSION)
-                        .text())
-                .isEqualTo("PLAN");
+        assertThat(SummarizerModel.degraded("PLAN", PLACEHOLDER).text()).isEqualTo("PLAN");
     }
 }

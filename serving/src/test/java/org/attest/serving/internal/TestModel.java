@@ -8,6 +8,8 @@ import org.springframework.core.io.DefaultResourceLoader;
 /** The shipped model, loaded once per test JVM on CPU and shared by the test classes that only read from it. */
 final class TestModel {
 
+    static final String SHIPPED_MANIFEST = "classpath:models/clinical-summarizer-extractive/1/model.yaml";
+
     private static final CentroidSummarizer SUMMARIZER;
     private static final SentenceEncoder ENCODER;
 
@@ -16,7 +18,7 @@ final class TestModel {
             OnnxRuntimeEngine engine =
                     new OnnxRuntimeEngine(ServingProperties.defaults().withDevice(Device.CPU));
             ModelArtifacts artifacts = new ModelArtifacts(new DefaultResourceLoader());
-            LocatedManifest located = artifacts.manifest(ServingProperties.DEFAULT_SUMMARIZER_MANIFEST);
+            LocatedManifest located = artifacts.manifest(SHIPPED_MANIFEST);
             ModelManifest manifest = located.manifest();
             EngineSession session = engine.open(artifacts.readVerified(located, manifest.encoder()), manifest.id());
             ENCODER = SentenceEncoder.create(
