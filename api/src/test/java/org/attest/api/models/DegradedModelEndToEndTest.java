@@ -27,7 +27,9 @@ import tools.jackson.databind.JsonNode;
         properties = {
             "attest.release.threshold-override=0.0",
             "attest.release.qa-sample-rate=0",
-            "attest.serving.aliases.summarizer=clinical-summarizer-extractive:2"
+            "attest.serving.aliases.summarizer=clinical-summarizer-extractive:2",
+            // the promoted version's probation (all to review) is shown in PromotionProbationEndToEndTest
+            "attest.review.probation.on-promotion=false"
         })
 class DegradedModelEndToEndTest {
 
