@@ -9,6 +9,9 @@ public interface ReviewStatistics {
     /** One entry per model version that has review items, by name:version. */
     List<ModelReviewStatistics> byModelVersion();
 
+    /** The entry of one model version ({@code name:version}), if it has review items. */
+    java.util.Optional<ModelReviewStatistics> of(String modelVersion);
+
     /**
      * One model version's review record.
      *

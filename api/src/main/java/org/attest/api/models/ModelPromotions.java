@@ -9,7 +9,6 @@ import org.attest.audit.AuditEventType;
 import org.attest.audit.AuditRecord;
 import org.attest.audit.AuditTrail;
 import org.attest.audit.ModelRef;
-import org.attest.review.ReleaseProbations;
 import org.attest.serving.AliasTarget;
 import org.attest.serving.ModelNotServableException;
 import org.attest.serving.ModelPromoted;
@@ -40,7 +39,6 @@ class ModelPromotions {
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
-    private final ReleaseProbations probations;
     private final Clock clock;
 
     ModelPromotions(
@@ -49,14 +47,12 @@ class ModelPromotions {
             AuditTrail audit,
             PlatformTransactionManager transactions,
             ApplicationEventPublisher events,
-            ReleaseProbations probations,
             Clock clock) {
         this.registry = registry;
         this.aliases = aliases;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
         this.events = events;
-        this.probations = probations;
         this.clock = clock;
     }
 
@@ -116,11 +112,6 @@ class ModelPromotions {
             }
             aliases.move(current, target, action, caller.actor(), requestId, clock.instant());
             AuditRecord record = audit.append(event(caller, requestId, target, current.target(), prepared, action));
-            if (action == ModelAliases.Action.PROMOTE) {
-                // A promoted version starts at 100 % review, in the same transaction as the move (a rollback
-                // returns to a version that served before, and does not).
-                probations.begin(target.targetId());
-            }
             return new AliasMove(target, current.target(), action, true, record.sequence());
         }));
         if (move.changed()) {

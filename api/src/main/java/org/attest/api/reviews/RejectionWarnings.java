@@ -4,16 +4,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.attest.review.ReviewDecided;
+import org.attest.review.ReviewItem;
+import org.attest.review.ReviewQueue;
 import org.attest.review.ReviewStatistics;
 import org.attest.review.ReviewStatistics.ModelReviewStatistics;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * {@code attest.review.rejection.warning{model_version}}: 1 while a model version's rejection rate is above the
  * configured level (the model card's "when to retrain" trigger), else 0; beside it the rejection rate itself. Updated
- * at startup and whenever the statistics are read.
+ * at startup, after every committed decision (for its model version) and whenever the statistics are read.
  */
 @Component
 class RejectionWarnings {
@@ -21,9 +28,13 @@ class RejectionWarnings {
     private final ReviewStatistics statistics;
     private final MultiGauge warning;
     private final MultiGauge rate;
+    private final Map<String, ModelReviewStatistics> latest = new ConcurrentHashMap<>();
 
-    RejectionWarnings(ReviewStatistics statistics, MeterRegistry meters) {
+    private final ReviewQueue queue;
+
+    RejectionWarnings(ReviewStatistics statistics, ReviewQueue queue, MeterRegistry meters) {
         this.statistics = statistics;
+        this.queue = queue;
         this.warning = MultiGauge.builder("attest.review.rejection.warning")
                 .description("1 while the model version's rejection rate is above attest.review.rejection-warning-rate")
                 .register(meters);
@@ -37,7 +48,15 @@ class RejectionWarnings {
         update(statistics.byModelVersion());
     }
 
-    void update(List<ModelReviewStatistics> byModel) {
+    /** After a decision has committed: its model version's rates may have moved. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void afterDecision(ReviewDecided decided) {
+        queueItem(decided).flatMap(statistics::of).ifPresent(one -> update(List.of(one)));
+    }
+
+    void update(List<ModelReviewStatistics> changed) {
+        changed.forEach(one -> latest.put(one.modelVersion(), one));
+        List<ModelReviewStatistics> byModel = List.copyOf(latest.values());
         warning.register(
                 byModel.stream()
                         .map(m -> MultiGauge.Row.of(
@@ -49,5 +68,9 @@ class RejectionWarnings {
                         .map(m -> MultiGauge.Row.of(Tags.of("model_version", m.modelVersion()), m.rejectionRate()))
                         .toList(),
                 true);
+    }
+
+    private java.util.Optional<String> queueItem(ReviewDecided decided) {
+        return queue.find(decided.itemId()).map(ReviewItem::modelVersion);
     }
 }

@@ -16,12 +16,9 @@ import org.attest.audit.ModelRef;
 import org.attest.redaction.Redaction;
 import org.attest.redaction.Redactor;
 import org.attest.review.NewReviewItem;
-import org.attest.review.ReleaseCandidate;
 import org.attest.review.ReleaseDecision;
 import org.attest.review.ReleasePolicy;
 import org.attest.review.ReviewQueue;
-import org.attest.serving.ModelCard;
-import org.attest.serving.ModelRegistry;
 import org.attest.serving.Summarizer;
 import org.attest.serving.SummaryDraft;
 import org.jspecify.annotations.Nullable;
@@ -38,8 +35,8 @@ class Summarization {
 
     private final Redactor redactor;
     private final Summarizer summarizer;
-    private final ModelRegistry registry;
     private final ReleasePolicy releasePolicy;
+    private final ReleaseCandidates candidates;
     private final InputFingerprints fingerprints;
     private final Summaries summaries;
     private final ReviewQueue reviews;
@@ -51,8 +48,8 @@ class Summarization {
     Summarization(
             Redactor redactor,
             Summarizer summarizer,
-            ModelRegistry registry,
             ReleasePolicy releasePolicy,
+            ReleaseCandidates candidates,
             InputFingerprints fingerprints,
             Summaries summaries,
             ReviewQueue reviews,
@@ -62,8 +59,8 @@ class Summarization {
             MeterRegistry meters) {
         this.redactor = redactor;
         this.summarizer = summarizer;
-        this.registry = registry;
         this.releasePolicy = releasePolicy;
+        this.candidates = candidates;
         this.fingerprints = fingerprints;
         this.summaries = summaries;
         this.reviews = reviews;
@@ -82,7 +79,7 @@ class Summarization {
         String policyVersion = input.policyVersion().equals(redactedOutput.policyVersion())
                 ? input.policyVersion()
                 : input.policyVersion() + " | output " + redactedOutput.policyVersion();
-        ReleaseDecision decision = releasePolicy.decide(candidate(draft, text));
+        ReleaseDecision decision = releasePolicy.decide(candidates.of(draft, text));
         Summary summary = new Summary(
                 UUID.randomUUID(),
                 caller.clientId(),
@@ -148,25 +145,6 @@ class Summarization {
                 .redactionPolicy(summary.redactionPolicyVersion())
                 .decision(summary.status().name(), summary.reviewReason())
                 .build();
-    }
-
-    /** What the release rules see: the draft's confidence signals, its model version, the input against the card. */
-    private ReleaseCandidate candidate(SummaryDraft draft, String text) {
-        ReleaseCandidate.CardScope scope = registry.card(
-                        draft.model().name(), draft.model().version())
-                .map(ModelCard::scope)
-                .map(declared ->
-                        new ReleaseCandidate.CardScope(declared.minChars(), declared.maxChars(), declared.languages()))
-                .orElse(null);
-        return new ReleaseCandidate(
-                draft.confidence(),
-                draft.model().confidenceThreshold(),
-                draft.degraded(),
-                draft.model().name() + ":" + draft.model().version(),
-                text.length(),
-                null,
-                draft.outOfDistribution(),
-                scope);
     }
 
     private static ModelRef modelRef(Summary summary, @Nullable String cardSha256) {

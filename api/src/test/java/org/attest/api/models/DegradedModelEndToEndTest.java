@@ -27,7 +27,9 @@ import tools.jackson.databind.JsonNode;
         properties = {
             "attest.release.threshold-override=0.0",
             "attest.release.qa-sample-rate=0",
-            "attest.serving.aliases.summarizer=clinical-summarizer-extractive:2"
+            "attest.serving.aliases.summarizer=clinical-summarizer-extractive:2",
+            // the promoted version's probation (all to review) is shown in PromotionProbationEndToEndTest
+            "attest.review.probation.on-promotion=false"
         })
 class DegradedModelEndToEndTest {
 
@@ -92,13 +94,11 @@ class DegradedModelEndToEndTest {
                         .path("status")
                         .asString())
                 .isEqualTo("UP");
-        // Served by the model again; held only because a promoted version starts on probation.
-        Reply served = api.postJson(
+        Reply released = api.postJson(
                 "/v1/summaries", api.token("demo-consumer"), ApiClient.textBody(ClinicalNotes.NOTE_WITH_PHI));
-        assertThat(served.status()).as(served.body()).isEqualTo(202);
-        assertThat(served.json().path("reviewReason").asString()).isEqualTo("probation");
-        assertThat(served.json().path("degraded").asBoolean()).isFalse();
-        assertThat(served.json().path("modelVersion").asString()).isEqualTo(MODEL + ":1");
+        assertThat(released.status()).as(released.body()).isEqualTo(201);
+        assertThat(released.json().path("degraded").asBoolean()).isFalse();
+        assertThat(released.json().path("modelVersion").asString()).isEqualTo(MODEL + ":1");
         Reply stillHeld = api.get("/v1/summaries/" + body.path("id").asString(), api.token("demo-consumer"));
         assertThat(stillHeld.json().path("status").asString()).isEqualTo("PENDING_REVIEW");
     }

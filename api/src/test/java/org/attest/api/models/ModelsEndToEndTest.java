@@ -40,7 +40,9 @@ import tools.jackson.databind.JsonNode;
         properties = {
             "attest.release.threshold-override=0.0",
             "attest.release.qa-sample-rate=0",
-            "attest.models.alias-poll-interval=1h"
+            "attest.models.alias-poll-interval=1h",
+            // the promoted version's probation (all to review) is shown in PromotionProbationEndToEndTest
+            "attest.review.probation.on-promotion=false"
         })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ModelsEndToEndTest {

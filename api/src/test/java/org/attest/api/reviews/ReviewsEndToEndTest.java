@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.attest.api.ApiClient;
@@ -78,100 +77,38 @@ class ReviewsEndToEndTest {
         Reply registered = put("/v1/callbacks", consumer, "{\"url\":\"" + receiver.url() + "\"}");
         assertThat(registered.status()).as(registered.body()).isEqualTo(200);
         String secret = registered.json().path("signingSecret").asString();
-        List<String> summaries = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Reply held = api.postJson("/v1/summaries", consumer, ApiClient.textBody(ClinicalNotes.NOTE_WITH_PHI));
             assertThat(held.status()).isEqualTo(202);
-            summaries.add(held.json().path("id").asString());
         }
 
-        Reply queue = api.get("/v1/reviews?status=PENDING", clinician);
-        assertThat(queue.status()).as(queue.body()).isEqualTo(200);
-        assertThat(queue.json().path("items")).hasSize(3);
-        ClinicalNotes.PLANTED_PHI.forEach(phi -> assertThat(queue.body()).doesNotContain(phi));
-        JsonNode first = queue.json().path("items").get(0);
-        assertThat(first.path("redactedSource").asString()).contains("chest pain");
-        assertThat(first.path("rulesFired").get(0).asString()).isEqualTo("below-confidence-threshold");
-        String firstId = first.path("id").asString();
-        assertThat(api.get("/v1/reviews/" + firstId, clinician)
-                        .json()
-                        .path("draft")
-                        .asString())
-                .isEqualTo(first.path("draft").asString());
-
-        Reply unclaimed = api.post("/v1/reviews/" + firstId + "/approve", clinician, "application/json", "");
-        assertThat(unclaimed.status()).isEqualTo(409);
-        assertThat(unclaimed.json().path("type").asString()).isEqualTo("urn:attest:problem:review-conflict");
-        assertThat(unclaimed.json().path("refusal").asString()).isEqualTo("NOT_CLAIMED_BY_YOU");
+        clinicianSeesRedactedItemsAndMustClaimFirst();
 
         JsonNode approved = decideNext("approve", "");
         JsonNode edited =
                 decideNext("edit", "{\"text\":\"Unstable angina; admitted to cardiology.\",\"reason\":\"OMISSION\"}");
         JsonNode rejected = decideNext("reject", "{\"reason\":\"FACTUAL_ERROR\"}");
 
-        JsonNode seenApproved = summary(approved.path("summaryId").asString());
-        assertThat(seenApproved.path("status").asString()).isEqualTo("RELEASED");
-        assertThat(seenApproved.path("summary").asString())
-                .isEqualTo(approved.path("draft").asString());
-        assertThat(seenApproved.path("reviewOutcome").asString()).isEqualTo("APPROVED");
-        assertThat(seenApproved.path("decidedBy").asString())
-                .startsWith("reviewer-")
-                .doesNotContain("demo-clinician");
-        assertThat(Instant.parse(seenApproved.path("decidedAt").asString())).isBeforeOrEqualTo(Instant.now());
-        JsonNode seenEdited = summary(edited.path("summaryId").asString());
-        assertThat(seenEdited.path("summary").asString()).isEqualTo("Unstable angina; admitted to cardiology.");
-        assertThat(seenEdited.path("reviewOutcome").asString()).isEqualTo("EDITED");
-        assertThat(seenEdited.path("decidedBy").asString())
-                .isEqualTo(seenApproved.path("decidedBy").asString());
-        JsonNode seenRejected = summary(rejected.path("summaryId").asString());
-        assertThat(seenRejected.path("status").asString()).isEqualTo("REJECTED");
-        assertThat(seenRejected.path("summary").isNull()).isTrue();
+        consumerSeesEachOutcome(approved, edited, rejected);
 
         Reply again = api.post(
                 "/v1/reviews/" + approved.path("id").asString() + "/approve", clinician, "application/json", "");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().path("refusal").asString()).isEqualTo("ALREADY_DECIDED");
 
-        Map<String, Object> audit = jdbc.queryForMap(
-                "SELECT * FROM audit_event WHERE event_type = 'REVIEW_EDITED' AND subject_id = ?",
-                edited.path("summaryId").asString());
-        Map<String, Object> prediction = jdbc.queryForMap(
-                "SELECT * FROM audit_event WHERE event_type = 'PREDICTION_QUEUED_FOR_REVIEW' AND subject_id = ?",
-                edited.path("summaryId").asString());
-        for (String bound : List.of("model_name", "model_version", "model_sha256", "redaction_policy_version")) {
-            assertThat(audit.get(bound)).as(bound).isNotNull().isEqualTo(prediction.get(bound));
-        }
-        assertThat(audit)
-                .containsEntry("actor_subject", "demo-clinician")
-                .containsEntry("actor_issuer", "http://localhost:" + port)
-                .containsEntry("decision", "EDITED")
-                .containsEntry("output", "Unstable angina; admitted to cardiology.")
-                .containsEntry("rule", "below-confidence-threshold;reason=OMISSION");
+        decisionIsAuditedBoundToThePrediction(edited.path("summaryId").asString());
 
-        awaitCallbacks(3);
-        for (CallbackReceiver.Received call : receiver.accepted()) {
-            assertThat(call.body()).matches("\\{\"id\":\"[0-9a-f-]{36}\",\"status\":\"(RELEASED|REJECTED)\"}");
-            String t = call.signature().substring(2, call.signature().indexOf(','));
-            assertThat(call.signature())
-                    .endsWith(",v1=" + org.attest.api.callbacks.TestSignatures.hmac(secret, t + "." + call.body()));
-        }
-        assertThat(receiver.received)
-                .hasSize(4)
-                .first()
-                .satisfies(r -> assertThat(r.answered()).isEqualTo(500));
-        assertThat(receiver.accepted())
-                .extracting(CallbackReceiver.Received::body)
-                .anySatisfy(body ->
-                        assertThat(body).contains(rejected.path("summaryId").asString(), "REJECTED"));
-
+        callbacksAreSignedAndRetried(secret, rejected.path("summaryId").asString());
+        assertThat(api.get("/actuator/prometheus", null).body())
+                .as("raised by the decisions themselves, before anyone reads the statistics")
+                .contains("attest_review_rejection_warning{model_version=\"clinical-summarizer-extractive:1\"} 1.0")
+                .contains("attest_review_rejection_rate{model_version=\"clinical-summarizer-extractive:1\"} 0.333");
         JsonNode stats = api.get("/v1/reviews/stats", clinician).json().get(0);
         assertThat(stats.path("modelVersion").asString()).isEqualTo("clinical-summarizer-extractive:1");
         assertThat(stats.path("decided").asLong()).isEqualTo(3);
         assertThat(stats.path("rejectionRate").asDouble()).isEqualTo(1 / 3.0);
         assertThat(stats.path("reasons").path("OMISSION").asLong()).isEqualTo(1);
         assertThat(stats.path("rejectionWarning").asBoolean()).isTrue();
-        assertThat(api.get("/actuator/prometheus", null).body())
-                .contains("attest_review_rejection_warning{model_version=\"clinical-summarizer-extractive:1\"} 1.0");
     }
 
     @Test
@@ -193,6 +130,81 @@ class ReviewsEndToEndTest {
                 "{\"reason\":\"BECAUSE\"}");
         assertThat(unknownReason.status()).isEqualTo(400);
         assertThat(unknownReason.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    private void consumerSeesEachOutcome(JsonNode approved, JsonNode edited, JsonNode rejected) {
+        JsonNode seenApproved = summary(approved.path("summaryId").asString());
+        assertThat(seenApproved.path("status").asString()).isEqualTo("RELEASED");
+        assertThat(seenApproved.path("summary").asString())
+                .isEqualTo(approved.path("draft").asString());
+        assertThat(seenApproved.path("reviewOutcome").asString()).isEqualTo("APPROVED");
+        assertThat(seenApproved.path("decidedBy").asString())
+                .startsWith("reviewer-")
+                .doesNotContain("demo-clinician");
+        assertThat(Instant.parse(seenApproved.path("decidedAt").asString())).isBeforeOrEqualTo(Instant.now());
+        JsonNode seenEdited = summary(edited.path("summaryId").asString());
+        assertThat(seenEdited.path("summary").asString()).isEqualTo("Unstable angina; admitted to cardiology.");
+        assertThat(seenEdited.path("reviewOutcome").asString()).isEqualTo("EDITED");
+        assertThat(seenEdited.path("decidedBy").asString())
+                .isEqualTo(seenApproved.path("decidedBy").asString());
+        JsonNode seenRejected = summary(rejected.path("summaryId").asString());
+        assertThat(seenRejected.path("status").asString()).isEqualTo("REJECTED");
+        assertThat(seenRejected.path("summary").isNull()).isTrue();
+    }
+
+    private void clinicianSeesRedactedItemsAndMustClaimFirst() {
+        Reply queue = api.get("/v1/reviews?status=PENDING", clinician);
+        assertThat(queue.status()).as(queue.body()).isEqualTo(200);
+        assertThat(queue.json().path("items")).hasSize(3);
+        ClinicalNotes.PLANTED_PHI.forEach(phi -> assertThat(queue.body()).doesNotContain(phi));
+        JsonNode first = queue.json().path("items").get(0);
+        assertThat(first.path("redactedSource").asString()).contains("chest pain");
+        assertThat(first.path("rulesFired").get(0).asString()).isEqualTo("below-confidence-threshold");
+        String firstId = first.path("id").asString();
+        assertThat(api.get("/v1/reviews/" + firstId, clinician)
+                        .json()
+                        .path("draft")
+                        .asString())
+                .isEqualTo(first.path("draft").asString());
+
+        Reply unclaimed = api.post("/v1/reviews/" + firstId + "/approve", clinician, "application/json", "");
+        assertThat(unclaimed.status()).isEqualTo(409);
+        assertThat(unclaimed.json().path("type").asString()).isEqualTo("urn:attest:problem:review-conflict");
+        assertThat(unclaimed.json().path("refusal").asString()).isEqualTo("NOT_CLAIMED_BY_YOU");
+    }
+
+    private void decisionIsAuditedBoundToThePrediction(String summaryId) {
+        Map<String, Object> audit = jdbc.queryForMap(
+                "SELECT * FROM audit_event WHERE event_type = 'REVIEW_EDITED' AND subject_id = ?", summaryId);
+        Map<String, Object> prediction = jdbc.queryForMap(
+                "SELECT * FROM audit_event WHERE event_type = 'PREDICTION_QUEUED_FOR_REVIEW' AND subject_id = ?",
+                summaryId);
+        for (String bound : List.of("model_name", "model_version", "model_sha256", "redaction_policy_version")) {
+            assertThat(audit.get(bound)).as(bound).isNotNull().isEqualTo(prediction.get(bound));
+        }
+        assertThat(audit)
+                .containsEntry("actor_subject", "demo-clinician")
+                .containsEntry("actor_issuer", "http://localhost:" + port)
+                .containsEntry("decision", "EDITED")
+                .containsEntry("output", "Unstable angina; admitted to cardiology.")
+                .containsEntry("rule", "below-confidence-threshold;reason=OMISSION");
+    }
+
+    private void callbacksAreSignedAndRetried(String secret, String rejectedSummary) throws InterruptedException {
+        awaitCallbacks(3);
+        for (CallbackReceiver.Received call : receiver.accepted()) {
+            assertThat(call.body()).matches("\\{\"id\":\"[0-9a-f-]{36}\",\"status\":\"(RELEASED|REJECTED)\"}");
+            String t = call.signature().substring(2, call.signature().indexOf(','));
+            assertThat(call.signature())
+                    .endsWith(",v1=" + org.attest.api.callbacks.TestSignatures.hmac(secret, t + "." + call.body()));
+        }
+        assertThat(receiver.received)
+                .hasSize(4)
+                .first()
+                .satisfies(r -> assertThat(r.answered()).isEqualTo(500));
+        assertThat(receiver.accepted())
+                .extracting(CallbackReceiver.Received::body)
+                .anySatisfy(body -> assertThat(body).contains(rejectedSummary, "REJECTED"));
     }
 
     private JsonNode decideNext(String action, String body) {

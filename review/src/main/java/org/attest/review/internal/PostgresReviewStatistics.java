@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.attest.review.ReviewStatistics;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,8 +34,8 @@ class PostgresReviewStatistics implements ReviewStatistics {
                             count(*) FILTER (WHERE %2$s AND edit_distance BETWEEN 11 AND 50) AS b50,
                             count(*) FILTER (WHERE %2$s AND edit_distance BETWEEN 51 AND 200) AS b200,
                             count(*) FILTER (WHERE %2$s AND edit_distance > 200) AS bmore
-                        FROM review_item GROUP BY model_version ORDER BY model_version
-            """.formatted(DECIDED, EDITED);
+                        FROM review_item WHERE %3$s GROUP BY model_version ORDER BY model_version
+            """;
 
     private final JdbcClient jdbc;
     private final ReviewProperties properties;
@@ -47,7 +48,18 @@ class PostgresReviewStatistics implements ReviewStatistics {
     @Override
     public List<ModelReviewStatistics> byModelVersion() {
         Map<String, Map<String, Long>> reasons = reasons();
-        return jdbc.sql(BY_MODEL).query((rs, row) -> row(rs, reasons)).list();
+        return jdbc.sql(BY_MODEL.formatted(DECIDED, EDITED, "TRUE"))
+                .query((rs, row) -> row(rs, reasons))
+                .list();
+    }
+
+    @Override
+    public Optional<ModelReviewStatistics> of(String modelVersion) {
+        Map<String, Map<String, Long>> reasons = reasons();
+        return jdbc.sql(BY_MODEL.formatted(DECIDED, EDITED, "model_version = :model"))
+                .param("model", modelVersion)
+                .query((rs, row) -> row(rs, reasons))
+                .optional();
     }
 
     private ModelReviewStatistics row(ResultSet rs, Map<String, Map<String, Long>> reasons) throws SQLException {

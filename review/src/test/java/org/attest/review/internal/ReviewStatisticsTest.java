@@ -55,6 +55,9 @@ class ReviewStatisticsTest {
             assertThat(n.rejectionRate()).isEqualTo(1.0);
             assertThat(n.rejectionWarning()).as("too few decisions to warn").isFalse();
             assertThat(n.editDistance().median()).isEqualTo(-1);
+            assertThat(statistics.of("n:1")).contains(n);
+            assertThat(statistics.of("m:1")).contains(m);
+            assertThat(statistics.of("unknown:9")).isEmpty();
         }
     }
 
