@@ -202,7 +202,8 @@ class ModelsEndToEndTest {
         assertThat(promote("summarizer", api.token("demo-admin"), "{\"version\": \"\"}")
                         .status())
                 .isEqualTo(422);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM model_alias_history WHERE alias = 'summarizer'", Integer.class))
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM model_alias_history WHERE alias = 'summarizer'", Integer.class))
                 .isEqualTo(1);
         assertThat(summarizedVersion()).isEqualTo(MODEL + ":1");
     }
@@ -249,7 +250,9 @@ class ModelsEndToEndTest {
                         rolledBack.header("X-Request-Id")))
                 .isEqualTo("MODEL_ROLLED_BACK");
         assertThat(summarizedVersion()).isEqualTo(MODEL + ":1");
-        assertThat(jdbc.queryForList("SELECT action FROM model_alias_history WHERE alias = 'summarizer' ORDER BY revision", String.class))
+        assertThat(jdbc.queryForList(
+                        "SELECT action FROM model_alias_history WHERE alias = 'summarizer' ORDER BY revision",
+                        String.class))
                 .containsExactly("INITIAL", "PROMOTE", "ROLLBACK");
         assertThat(events.promoted).last().isEqualTo(new ModelPromoted("summarizer", MODEL, "1"));
         JsonNode versions =
