@@ -31,6 +31,9 @@ final class ClinicalAllowList {
     private static final Set<String> TERMS = Set.of(String.join(
                     " ",
                     "patient pt doctor nurse abdomen sternal sternum chest heart lungs will may",
+                    "phone telephone tel fax email e-mail mrn dob ssn address contact cell mobile pager",
+                    "chief complaint history exam examination assessment plan impression diagnosis medications",
+                    "allergies troponin ecg ekg seen admitted discharged edema angina",
                     "acetaminophen tylenol ibuprofen advil motrin naproxen aleve aspirin asa metformin glucophage",
                     "insulin lantus humalog novolog glipizide lisinopril losartan amlodipine norvasc metoprolol",
                     "lopressor toprol atenolol carvedilol coreg hydrochlorothiazide hctz furosemide lasix spironolactone",
