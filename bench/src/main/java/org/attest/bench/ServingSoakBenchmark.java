@@ -42,8 +42,7 @@ public final class ServingSoakBenchmark {
                         .sorted(Comparator.comparingInt(String::length))
                         .limit(Throughput.option(args, "--sentences", 500))
                         .toList();
-        List<Long> rss = new ArrayList<>();
-        long modelCalls;
+        List<Reading> readings = new ArrayList<>();
         try (ServingBenchRig rig = ServingBenchRig.open(device, true, 32, Duration.ZERO)) {
             System.out.printf(
                     Locale.ROOT,
@@ -57,30 +56,53 @@ public final class ServingSoakBenchmark {
             for (int tenth = 1; tenth <= REPORTS; tenth++) {
                 long until = (long) count * tenth / REPORTS;
                 run(rig, sentences, next, until, callers);
-                long resident = residentKb();
-                rss.add(resident);
-                System.out.printf(
-                        Locale.ROOT,
-                        "  %,9d inferences  RSS %,8d kB  heap used %,7d kB  %.0f s%n",
-                        until,
-                        resident,
-                        usedHeapKb(),
-                        (System.nanoTime() - started) / 1e9);
+                readings.add(Reading.now().print(until, started));
             }
-            modelCalls = rig.modelCalls();
+            System.out.printf(Locale.ROOT, "model calls: %,d%n", rig.modelCalls());
         }
-        System.out.printf(Locale.ROOT, "model calls: %,d%n", modelCalls);
-        report(rss);
+        report("RSS", readings.stream().map(Reading::rss).toList());
+        report(
+                "RSS - committed heap (native, metaspace, threads)",
+                readings.stream().map(Reading::nonHeap).toList());
     }
 
-    private static void report(List<Long> rss) {
+    /**
+     * One reading after a full GC: the resident set, the committed Java heap, and their difference, which is where a
+     * native leak (an unclosed tensor or result) would show even while the heap grows to its working size.
+     */
+    private record Reading(long rss, long heap) {
+
+        static Reading now() throws IOException {
+            System.gc();
+            return new Reading(residentKb(), Runtime.getRuntime().totalMemory() / 1024);
+        }
+
+        long nonHeap() {
+            return rss - heap;
+        }
+
+        Reading print(long inferences, long started) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %,9d inferences  RSS %,8d kB  heap committed %,8d kB  RSS - heap %,8d kB  %.0f s%n",
+                    inferences,
+                    rss,
+                    heap,
+                    nonHeap(),
+                    (System.nanoTime() - started) / 1e9);
+            return this;
+        }
+    }
+
+    private static void report(String what, List<Long> rss) {
         long baseline = rss.getFirst();
         long max = rss.stream().mapToLong(Long::longValue).max().orElseThrow();
         long min = rss.stream().mapToLong(Long::longValue).min().orElseThrow();
         System.out.printf(
                 Locale.ROOT,
-                "RSS after the first tenth %,d kB, last %,d kB (%+.1f %%), range over the run %+.1f %% .. %+.1f %%"
+                "%s after the first tenth %,d kB, last %,d kB (%+.1f %%), range over the run %+.1f %% .. %+.1f %%"
                         + " (target within ±5 %%)%n",
+                what,
                 baseline,
                 rss.getLast(),
                 100.0 * (rss.getLast() - baseline) / baseline,
@@ -116,10 +138,5 @@ public final class ServingSoakBenchmark {
             }
         }
         throw new IOException("no VmRSS in /proc/self/status");
-    }
-
-    private static long usedHeapKb() {
-        Runtime runtime = Runtime.getRuntime();
-        return (runtime.totalMemory() - runtime.freeMemory()) / 1024;
     }
 }
