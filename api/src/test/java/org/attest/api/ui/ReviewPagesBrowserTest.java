@@ -110,7 +110,7 @@ class ReviewPagesBrowserTest {
         screenshot("1-issuer-login");
         browser.findElement(By.id("username")).sendKeys("clinician");
         browser.findElement(By.id("password")).sendKeys("clinician-password");
-        browser.findElement(By.id("sign-in")).click();
+        signIn();
 
         assertThat(browser.getCurrentUrl()).startsWith("http://127.0.0.1:" + port + "/ui/reviews");
         assertThat(browser.findElements(By.cssSelector("tr.queue-item"))).hasSize(2);
@@ -193,11 +193,27 @@ class ReviewPagesBrowserTest {
         browser.get("http://127.0.0.1:" + port + page);
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(user + "-password");
-        browser.findElement(By.id("sign-in")).click();
+        signIn();
     }
 
     private void screenshot(String name) throws IOException {
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Submits the issuer's login form and waits for the redirects back to the application (a loaded CI machine). */
+    private void signIn() {
+        browser.findElement(By.id("sign-in")).click();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (browser.getCurrentUrl().contains("/issuer/login")
+                && !browser.getCurrentUrl().contains("error")
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
