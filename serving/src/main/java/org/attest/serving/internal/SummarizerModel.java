@@ -9,6 +9,7 @@ import org.attest.serving.Summarizer;
 import org.attest.serving.SummaryDraft;
 import org.attest.serving.internal.ExtractiveSummarizerLoader.ExtractiveModel;
 import org.attest.serving.internal.NoteUnit.Kind;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * duration, so a promotion takes effect for the next request while this one finishes on its version. When the target
  * is not READY (it failed to load, or is not in the registry) or fails on the request, the answer is a degraded draft
  * (the first units of the text, confidence 0): the application stays up and every such prediction goes to review.
+ * The target may be of kind {@code extractive-summarizer} (or its KServe-backed variant) or {@code seq2seq}.
  *
  * <p>Nothing here logs or throws the text or the summary: logs carry model names, versions, devices and timings.
  */
@@ -41,19 +43,15 @@ final class SummarizerModel implements Summarizer {
         }
         try (ModelLease lease = registry.lease(ALIAS)) {
             ModelVersion version = lease.version();
-            if (!lease.ready() || !(lease.model() instanceof ExtractiveModel model)) {
+            LoadedModel model = lease.model();
+            if (!lease.ready() || model == null) {
                 return degraded(text, version);
             }
             try {
                 long started = System.nanoTime();
-                CentroidSummarizer.Extract extract = model.summarizer().summarize(text);
-                log.debug(
-                        "{} summarized {} units in {} ms",
-                        version.id(),
-                        extract.candidates(),
-                        (System.nanoTime() - started) / 1_000_000);
-                return new SummaryDraft(
-                        extract.text(), extract.confidence(), version, false, extract.outOfDistribution());
+                SummaryDraft draft = draft(model, text, version);
+                log.debug("{} summarized in {} ms", version.id(), (System.nanoTime() - started) / 1_000_000);
+                return draft == null ? degraded(text, version) : draft;
             } catch (InferenceRejectedException e) {
                 // Overload is not a model failure: the caller is told to retry, nothing is answered degraded.
                 throw e;
@@ -66,6 +64,25 @@ final class SummarizerModel implements Summarizer {
                 return degraded(text, version);
             }
         }
+    }
+
+    /**
+     * The draft of the kinds that summarize: extractive (quoted units) or seq2seq (generated text, confidence the
+     * mean token log-probability mapped to [0,1]); null for a kind that does not summarize, or an empty generation.
+     */
+    private static @Nullable SummaryDraft draft(LoadedModel model, String text, ModelVersion version)
+            throws OrtException {
+        if (model instanceof ExtractiveModel extractive) {
+            CentroidSummarizer.Extract extract = extractive.summarizer().summarize(text);
+            return new SummaryDraft(extract.text(), extract.confidence(), version, false, extract.outOfDistribution());
+        }
+        if (model instanceof Seq2SeqModelLoader.Seq2SeqLoaded seq2seq) {
+            Seq2SeqGenerator.Output output = seq2seq.generator().generate(text);
+            return output.text().isBlank()
+                    ? null
+                    : new SummaryDraft(output.text().strip(), output.confidence(), version, false);
+        }
+        return null;
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 /** Kind {@code seq2seq} through a manifest, as the registry loads it: files by role, hashes, generation_config.json. */
 class Seq2SeqModelLoaderTest {
 
-    private static final String GENERATION_CONFIG =
+    static final String GENERATION_CONFIG =
             "{\"decoder_start_token_id\": 0, \"eos_token_id\": [1], \"max_length\": 10, \"num_beams\": 1}";
 
     @TempDir
@@ -26,14 +26,23 @@ class Seq2SeqModelLoaderTest {
             new OnnxRuntimeEngine(ServingProperties.defaults().withDevice(Device.CPU)), artifacts);
 
     private ModelArtifacts.LocatedManifest export(String generationConfig, boolean tamper) throws Exception {
-        OptimumTestExport export = new OptimumTestExport(2, 3, 2, Seq2SeqModelTest.greedyIsNotBest(), 1, -1);
-        String encoder = write("encoder_model.onnx", export.encoder());
-        String merged = write("decoder_model_merged.onnx", export.merged());
-        String tokenizer = write("tokenizer.json", Seq2SeqGeneratorTest.TOKENIZER.getBytes(StandardCharsets.UTF_8));
-        String config = write("generation_config.json", generationConfig.getBytes(StandardCharsets.UTF_8));
+        Path manifest = writeExport(folder, generationConfig);
         if (tamper) {
+            OptimumTestExport export = new OptimumTestExport(2, 3, 2, Seq2SeqModelTest.greedyIsNotBest(), 1, -1);
             Files.write(folder.resolve("decoder_model_merged.onnx"), export.decoder());
         }
+        return artifacts.manifest(manifest.toUri().toString());
+    }
+
+    /** Writes a tiny Optimum-shaped export (merged decoder) of {@code test-seq2seq:1} into a folder; its manifest. */
+    static Path writeExport(Path folder, String generationConfig) throws Exception {
+        Files.createDirectories(folder);
+        OptimumTestExport export = new OptimumTestExport(2, 3, 2, Seq2SeqModelTest.greedyIsNotBest(), 1, -1);
+        String encoder = write(folder, "encoder_model.onnx", export.encoder());
+        String merged = write(folder, "decoder_model_merged.onnx", export.merged());
+        String tokenizer =
+                write(folder, "tokenizer.json", Seq2SeqGeneratorTest.TOKENIZER.getBytes(StandardCharsets.UTF_8));
+        String config = write(folder, "generation_config.json", generationConfig.getBytes(StandardCharsets.UTF_8));
         String manifest = """
                 name: test-seq2seq
                 version: "1"
@@ -48,10 +57,10 @@ class Seq2SeqModelLoaderTest {
                 card: card.md
                 """.formatted(encoder, tokenizer, merged, config);
         Files.writeString(folder.resolve("model.yaml"), manifest);
-        return artifacts.manifest(folder.resolve("model.yaml").toUri().toString());
+        return folder.resolve("model.yaml");
     }
 
-    private String write(String name, byte[] content) throws IOException {
+    private static String write(Path folder, String name, byte[] content) throws IOException {
         Files.write(folder.resolve(name), content);
         return ModelArtifacts.sha256(content);
     }

@@ -151,4 +151,32 @@ class SummarizerModelTest {
         assertThat(draft.text()).isEqualTo("- Rest.\n- Fluids.\n- Paracetamol.");
         assertThat(SummarizerModel.degraded("PLAN", PLACEHOLDER).text()).isEqualTo("PLAN");
     }
+
+    @Test
+    void anAliasOnASeq2SeqVersionSummarizesWithTheGeneratedText() throws Exception {
+        Path version = folder.resolve("test-seq2seq").resolve("1");
+        Seq2SeqModelLoaderTest.writeExport(version, Seq2SeqModelLoaderTest.GENERATION_CONFIG);
+        Files.writeString(version.resolve("card.md"), """
+                ---
+                model: test-seq2seq
+                version: "1"
+                kind: seq2seq
+                intended-use: test fixture
+                out-of-scope: [everything]
+                license: test
+                evaluation: {command: none, metrics: {fixture: 1}}
+                confidence-threshold: 0.5
+                ---
+                # test-seq2seq
+                """);
+        registry = fixture.started(ServingProperties.defaults().withAlias("summarizer", "test-seq2seq:1"));
+        SummarizerModel summarizer = new SummarizerModel(registry);
+
+        SummaryDraft draft = summarizer.summarize("chest pain");
+
+        assertThat(draft.degraded()).isFalse();
+        assertThat(draft.model().id()).isEqualTo("test-seq2seq:1");
+        assertThat(draft.text()).isEqualTo("chest fever");
+        assertThat(draft.confidence()).isGreaterThan(0).isLessThanOrEqualTo(1);
+    }
 }

@@ -63,7 +63,8 @@ final class TestRegistry {
                 artifacts,
                 java.util.List.of(
                         new ExtractiveSummarizerLoader(engine, artifacts),
-                        new TokenClassificationLoader(engine, artifacts)),
+                        new TokenClassificationLoader(engine, artifacts),
+                        new Seq2SeqModelLoader(engine, artifacts)),
                 onCpu);
     }
 
