@@ -31,7 +31,7 @@ import org.attest.serving.internal.ServingBenchRig;
  * configuration runs once per round, rounds interleaved ({@code --rounds}), and medians with their range are printed.
  *
  * <p>Usage: {@code bench/run serving [--rounds 3] [--seconds 4] [--warmup 1] [--batches 1,2,4,8,16,32,64]
- * [--callers 16] [--http-callers 16] [--device auto] [--data ../shared/data/aci-bench/train.csv]}.
+ * [--callers 16] [--http-callers 16] [--device auto] [--instances 1] [--intra-op-threads 0] [--data ../shared/data/aci-bench/train.csv]}.
  */
 public final class ServingBenchmark {
 
@@ -49,6 +49,8 @@ public final class ServingBenchmark {
             int callers,
             int httpCallers,
             String device,
+            int instances,
+            int intraOpThreads,
             Path data) {
 
         static Options parse(String[] args) {
@@ -63,6 +65,8 @@ public final class ServingBenchmark {
                     Throughput.option(args, "--callers", 16),
                     Throughput.option(args, "--http-callers", 16),
                     Throughput.option(args, "--device", "auto"),
+                    Throughput.option(args, "--instances", 1),
+                    Throughput.option(args, "--intra-op-threads", 0),
                     Path.of(Throughput.option(args, "--data", AciBenchNotes.DEFAULT.toString())));
         }
     }
@@ -80,11 +84,21 @@ public final class ServingBenchmark {
         Collections.shuffle(sentences, new Random(SEED));
         Map<String, List<Double>> results = new LinkedHashMap<>();
         String device = options.device();
-        try (ServingBenchRig off = ServingBenchRig.open(device, false, 32, Duration.ZERO);
-                ServingBenchRig on = ServingBenchRig.open(device, true, 32, Duration.ZERO);
+        int instances = options.instances();
+        int threads = options.intraOpThreads();
+        try (ServingBenchRig off = ServingBenchRig.open(device, false, 32, Duration.ZERO, instances, threads);
+                ServingBenchRig on = ServingBenchRig.open(device, true, 32, Duration.ZERO, instances, threads);
                 RawOnnx raw = new RawOnnx("cuda".equals(on.device()));
-                InProcessApplication app = new InProcessApplication(Map.of("attest.serving.device", device))) {
+                InProcessApplication app = new InProcessApplication(Map.of(
+                        "attest.serving.device", device,
+                        "attest.serving.batching.instances", Integer.toString(instances),
+                        "attest.serving.intra-op-threads", Integer.toString(threads)))) {
             printMachine(raw, on, notes, sentences);
+            System.out.printf(
+                    Locale.ROOT,
+                    "engine and application: %d batch instance(s), intra-op threads %s; raw ORT: its defaults%n",
+                    instances,
+                    threads == 0 ? "ORT default" : Integer.toString(threads));
             for (int round = 1; round <= options.rounds(); round++) {
                 System.out.printf(Locale.ROOT, "round %d of %d%n", round, options.rounds());
                 Run run = new Run(results, options.warmup(), options.window(), sentences);

@@ -18,6 +18,7 @@ public interface TokenClassifier {
      * @param texts texts, possibly empty ones
      * @return for the i-th text, its entities sorted by start and non-overlapping
      * @throws IllegalStateException when the model is not ready or failed on this batch (message PHI-free)
+     * @throws InferenceRejectedException when the model's queue is full (micro-batching); nothing was computed
      */
     List<List<EntitySpan>> classify(List<String> texts);
 

@@ -21,9 +21,9 @@ public final class ServingBenchRig implements AutoCloseable {
     private final SentenceEncoder encoder;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-    private ServingBenchRig(Device device, BatchingProperties batching) throws OrtException {
-        OnnxRuntimeEngine engine =
-                new OnnxRuntimeEngine(ServingProperties.defaults().withDevice(device));
+    private ServingBenchRig(Device device, int intraOpThreads, BatchingProperties batching) throws OrtException {
+        OnnxRuntimeEngine engine = new OnnxRuntimeEngine(
+                ServingProperties.defaults().withDevice(device).withThreads(intraOpThreads, 0));
         try {
             LocatedManifest located = shipped();
             ModelManifest manifest = located.manifest();
@@ -32,8 +32,7 @@ public final class ServingBenchRig implements AutoCloseable {
                     session,
                     ARTIFACTS.readVerified(located, manifest.tokenizer()),
                     manifest.maxTokens(),
-                    new SentenceEncoder.Batching(
-                            new InferenceBatching(batching, registry), manifest.name(), manifest.version()));
+                    new ModelBatching(new InferenceBatching(batching, registry), manifest.name(), manifest.version()));
         } catch (ModelLoadException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -46,9 +45,24 @@ public final class ServingBenchRig implements AutoCloseable {
      */
     public static ServingBenchRig open(String device, boolean batching, int maxBatchSize, Duration maxQueueDelay)
             throws OrtException {
+        return open(device, batching, maxBatchSize, maxQueueDelay, 1, 0);
+    }
+
+    /**
+     * The encoder with micro-batching on or off, {@code instances} batch workers and sessions using
+     * {@code intraOpThreads} threads per operator (0: ONNX Runtime's default).
+     */
+    public static ServingBenchRig open(
+            String device,
+            boolean batching,
+            int maxBatchSize,
+            Duration maxQueueDelay,
+            int instances,
+            int intraOpThreads)
+            throws OrtException {
         BatchingProperties settings =
-                new BatchingProperties(batching, maxBatchSize, maxQueueDelay, 65_536, 1, Duration.ofSeconds(1));
-        return new ServingBenchRig(Device.valueOf(device.toUpperCase(java.util.Locale.ROOT)), settings);
+                new BatchingProperties(batching, maxBatchSize, maxQueueDelay, 65_536, instances, Duration.ofSeconds(1));
+        return new ServingBenchRig(Device.valueOf(device.toUpperCase(java.util.Locale.ROOT)), intraOpThreads, settings);
     }
 
     /** Embeds sentences through the engine. */

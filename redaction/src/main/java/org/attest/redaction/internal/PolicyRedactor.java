@@ -8,6 +8,7 @@ import org.attest.redaction.DetectionStatus;
 import org.attest.redaction.PhiEntity;
 import org.attest.redaction.Redaction;
 import org.attest.redaction.Redactor;
+import org.attest.serving.InferenceRejectedException;
 import org.attest.serving.ModelStatus;
 import org.attest.serving.TokenClassifier;
 import org.jspecify.annotations.Nullable;
@@ -94,6 +95,9 @@ final class PolicyRedactor implements Redactor {
         try {
             addAll(candidates, ner.findAll(texts));
             return ner.modelId();
+        } catch (InferenceRejectedException overloaded) {
+            // a full queue is load, not a failure: the request is refused (503), not redacted with less
+            throw overloaded;
         } catch (RuntimeException e) {
             // The class name only: a message could quote the input.
             log.error(

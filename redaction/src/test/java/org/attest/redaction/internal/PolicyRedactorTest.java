@@ -1,13 +1,21 @@
 package org.attest.redaction.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.attest.redaction.PhiEntity;
 import org.attest.redaction.PhiType;
 import org.attest.redaction.Redaction;
 import org.attest.redaction.Redactor;
+import org.attest.serving.EntitySpan;
+import org.attest.serving.InferenceRejectedException;
+import org.attest.serving.ModelState;
+import org.attest.serving.ModelStatus;
+import org.attest.serving.ModelVersion;
+import org.attest.serving.TokenClassifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -41,6 +49,29 @@ class PolicyRedactorTest {
             Portal https://portal.example.org/p/77 accessed from IP 10.20.30.40.
             Plan: 3/4 tablet nightly, 5/5 strength, 20/20 vision, x3 days, ICD-10 E11.9.
             """;
+
+    @Test
+    void aFullModelQueueRefusesTheRequestInsteadOfRedactingWithPatternsAlone() {
+        TokenClassifier overloaded = new TokenClassifier() {
+            @Override
+            public List<List<EntitySpan>> classify(List<String> texts) {
+                throw new InferenceRejectedException("phi-ner:1", Duration.ofSeconds(1));
+            }
+
+            @Override
+            public ModelStatus status() {
+                return new ModelStatus(
+                        "phi-ner",
+                        new ModelVersion("phi-ner", "1", "ab".repeat(32), 0.5),
+                        ModelState.READY,
+                        null,
+                        "cpu");
+            }
+        };
+        PolicyRedactor withModel = new PolicyRedactor(RedactionProperties.defaults(), overloaded);
+
+        assertThatThrownBy(() -> withModel.redact(NOTE)).isInstanceOf(InferenceRejectedException.class);
+    }
 
     @Test
     void findsEveryPlantedValueAtItsExactOffsets() {

@@ -55,7 +55,7 @@ final class ExtractiveSummarizerLoader implements ModelLoader {
                     session,
                     tokenizer,
                     manifest.maxTokens(),
-                    new SentenceEncoder.Batching(batching, manifest.name(), manifest.version()));
+                    new ModelBatching(batching, manifest.name(), manifest.version()));
         } catch (ModelLoadException | OrtException | RuntimeException e) {
             session.close();
             throw e;

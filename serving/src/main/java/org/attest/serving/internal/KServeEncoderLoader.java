@@ -29,8 +29,8 @@ final class KServeEncoderLoader {
     CentroidSummarizer load(String name, String version, KServeV2Settings remote, byte[] tokenizerJson, int maxTokens)
             throws ModelLoadException, OrtException {
         KServeEncoderBackend backend = KServeEncoderBackend.connect(new KServeV2Client(remote));
-        SentenceEncoder sentences = SentenceEncoder.create(
-                backend, tokenizerJson, maxTokens, new SentenceEncoder.Batching(batching, name, version));
+        SentenceEncoder sentences =
+                SentenceEncoder.create(backend, tokenizerJson, maxTokens, new ModelBatching(batching, name, version));
         try {
             return new CentroidSummarizer(sentences, ClinicalAnchors.embed(sentences));
         } catch (OrtException | RuntimeException e) {

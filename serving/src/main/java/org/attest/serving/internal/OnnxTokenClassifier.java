@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,8 @@ import org.attest.serving.EntitySpan;
  * Runs any Hugging Face token-classification ONNX export: inputs {@code input_ids}, {@code attention_mask} and
  * optionally {@code token_type_ids}, output {@code logits} of shape {@code [batch, tokens, labels]}. Texts are
  * tokenized without truncation and read in windows of at most {@code maxTokens} tokens (special tokens included)
- * that overlap, windows of all texts of a batch run together, sorted by length to keep padding small. Per token the
+ * that overlap. The windows of all texts go through one {@link BatchedInference}, so that with micro-batching on they
+ * share model calls with other requests' windows, run in length buckets to keep padding small. Per token the
  * softmax's best label is kept; {@link BioDecoder} makes entities with offsets into the original strings.
  *
  * <p>Thread-safe: the tokenizer and the session are shared, every tensor and result is closed after each run.
@@ -45,6 +45,7 @@ final class OnnxTokenClassifier implements LoadedModel {
     private final long[] closing;
     private final int windowTokens;
     private final int overlap;
+    private final BatchedInference<long[], WindowLabels> inference;
 
     private OnnxTokenClassifier(
             EngineSession engine,
@@ -53,7 +54,8 @@ final class OnnxTokenClassifier implements LoadedModel {
             boolean takesTokenTypes,
             long[] specials,
             int maxTokens,
-            int overlap) {
+            int overlap,
+            ModelBatching batching) {
         this.engine = engine;
         this.tokenizer = tokenizer;
         this.labels = labels;
@@ -63,6 +65,7 @@ final class OnnxTokenClassifier implements LoadedModel {
         this.closing = specials.length <= 1 ? new long[0] : java.util.Arrays.copyOfRange(specials, 1, specials.length);
         this.windowTokens = maxTokens - opening.length - closing.length;
         this.overlap = Math.min(overlap, windowTokens - 1);
+        this.inference = batching.open(this::runWindows);
     }
 
     /**
@@ -70,9 +73,16 @@ final class OnnxTokenClassifier implements LoadedModel {
      *
      * @param maxTokens the longest window, special tokens included
      * @param overlap tokens shared by neighbouring windows
+     * @param batching how windows reach the model (micro-batched with other requests' windows or not) and the model
+     *     the meters name
      */
     static OnnxTokenClassifier create(
-            EngineSession engine, byte[] tokenizerJson, TokenLabels labels, int maxTokens, int overlap)
+            EngineSession engine,
+            byte[] tokenizerJson,
+            TokenLabels labels,
+            int maxTokens,
+            int overlap,
+            ModelBatching batching)
             throws ModelLoadException, OrtException {
         Set<String> inputs = engine.session().getInputNames();
         for (String input : inputs) {
@@ -98,7 +108,7 @@ final class OnnxTokenClassifier implements LoadedModel {
             throw new ModelLoadException("max-tokens leaves no room for text between the special tokens");
         }
         return new OnnxTokenClassifier(
-                engine, tokenizer, labels, inputs.contains(TOKEN_TYPE_IDS), specials, maxTokens, overlap);
+                engine, tokenizer, labels, inputs.contains(TOKEN_TYPE_IDS), specials, maxTokens, overlap, batching);
     }
 
     private static void checkLogits(NodeInfo output, TokenLabels labels) throws ModelLoadException {
@@ -126,54 +136,71 @@ final class OnnxTokenClassifier implements LoadedModel {
     List<List<EntitySpan>> classify(List<String> texts) throws OrtException {
         List<TokenizedText> tokenized = new ArrayList<>(texts.size());
         List<TokenWindow> windows = new ArrayList<>();
-        List<int[]> chosen = new ArrayList<>(texts.size());
-        List<float[]> probabilities = new ArrayList<>(texts.size());
         for (int t = 0; t < texts.size(); t++) {
             TokenizedText tokens = TokenizedText.of(texts.get(t), tokenizer.encode(texts.get(t), false, false));
             tokenized.add(tokens);
-            chosen.add(new int[tokens.length()]);
-            probabilities.add(new float[tokens.length()]);
             if (tokens.length() > 0) {
                 windows.addAll(TokenWindow.plan(t, tokens.length(), windowTokens, overlap));
             }
         }
-        windows.sort(Comparator.comparingInt(TokenWindow::length));
-        for (int start = 0; start < windows.size(); start += BATCH_SIZE) {
-            run(windows.subList(start, Math.min(start + BATCH_SIZE, windows.size())), tokenized, chosen, probabilities);
+        List<long[]> inputs = new ArrayList<>(windows.size());
+        for (TokenWindow window : windows) {
+            inputs.add(withSpecials(tokenized.get(window.text()).ids(), window));
         }
+        List<WindowLabels> outputs = inference.infer(inputs);
         List<List<EntitySpan>> entities = new ArrayList<>(texts.size());
         for (int t = 0; t < texts.size(); t++) {
-            entities.add(
-                    BioDecoder.decode(texts.get(t), tokenized.get(t), labels, chosen.get(t), probabilities.get(t)));
+            int length = tokenized.get(t).length();
+            int[] chosen = new int[length];
+            float[] probabilities = new float[length];
+            for (int w = 0; w < windows.size(); w++) {
+                TokenWindow window = windows.get(w);
+                if (window.text() == t) {
+                    outputs.get(w).keep(window, opening.length, chosen, probabilities);
+                }
+            }
+            entities.add(BioDecoder.decode(texts.get(t), tokenized.get(t), labels, chosen, probabilities));
         }
         return entities;
     }
 
-    private void run(List<TokenWindow> batch, List<TokenizedText> texts, List<int[]> chosen, List<float[]> probs)
-            throws OrtException {
-        int width = opening.length
-                + closing.length
-                + batch.stream().mapToInt(TokenWindow::length).max().orElse(0);
-        long[] ids = new long[batch.size() * width];
-        long[] mask = new long[batch.size() * width];
-        for (int row = 0; row < batch.size(); row++) {
-            TokenWindow window = batch.get(row);
-            int at = row * width;
-            for (long id : opening) {
-                mask[at] = 1;
-                ids[at++] = id;
-            }
-            long[] tokenIds = texts.get(window.text()).ids();
-            for (int i = window.from(); i < window.to(); i++) {
-                mask[at] = 1;
-                ids[at++] = tokenIds[i];
-            }
-            for (long id : closing) {
-                mask[at] = 1;
-                ids[at++] = id;
+    /** One window's model input: its tokens between the opening and closing special tokens. */
+    private long[] withSpecials(long[] tokenIds, TokenWindow window) {
+        long[] ids = new long[opening.length + window.length() + closing.length];
+        System.arraycopy(opening, 0, ids, 0, opening.length);
+        System.arraycopy(tokenIds, window.from(), ids, opening.length, window.length());
+        System.arraycopy(closing, 0, ids, opening.length + window.length(), closing.length);
+        return ids;
+    }
+
+    /**
+     * One model call on windows, possibly of several requests' texts: run as {@link LengthBuckets} of at most
+     * {@link #BATCH_SIZE} windows, each padded to its longest member.
+     */
+    private List<WindowLabels> runWindows(List<long[]> windows) throws OrtException {
+        int[] lengths = windows.stream().mapToInt(ids -> ids.length).toArray();
+        WindowLabels[] outputs = new WindowLabels[windows.size()];
+        for (int[] bucket : LengthBuckets.plan(lengths, BATCH_SIZE)) {
+            List<long[]> rows =
+                    java.util.Arrays.stream(bucket).mapToObj(windows::get).toList();
+            List<WindowLabels> labelled = runBucket(rows);
+            for (int i = 0; i < bucket.length; i++) {
+                outputs[bucket[i]] = labelled.get(i);
             }
         }
-        long[] shape = {batch.size(), width};
+        return java.util.Arrays.asList(outputs);
+    }
+
+    private List<WindowLabels> runBucket(List<long[]> rows) throws OrtException {
+        int width = rows.stream().mapToInt(ids -> ids.length).max().orElse(0);
+        long[] ids = new long[rows.size() * width];
+        long[] mask = new long[rows.size() * width];
+        for (int row = 0; row < rows.size(); row++) {
+            long[] window = rows.get(row);
+            System.arraycopy(window, 0, ids, row * width, window.length);
+            java.util.Arrays.fill(mask, row * width, row * width + window.length, 1L);
+        }
+        long[] shape = {rows.size(), width};
         try (OnnxTensor idTensor = tensor(ids, shape);
                 OnnxTensor maskTensor = tensor(mask, shape);
                 OnnxTensor typeTensor = tensor(new long[ids.length], shape)) {
@@ -186,31 +213,54 @@ final class OnnxTokenClassifier implements LoadedModel {
             try (Result result = engine.session().run(inputs)) {
                 OnnxTensor logits = (OnnxTensor) result.get(LOGITS)
                         .orElseThrow(() -> new IllegalStateException("token classifier returned no logits"));
-                read(logits.getFloatBuffer(), batch, width, chosen, probs);
+                return read(logits.getFloatBuffer(), rows, width);
             }
         }
     }
 
-    private void read(FloatBuffer logits, List<TokenWindow> batch, int width, List<int[]> chosen, List<float[]> probs) {
+    /** Per position of each row, the softmax's best label and its probability. */
+    private List<WindowLabels> read(FloatBuffer logits, List<long[]> rows, int width) {
         int count = labels.size();
         float[] row = new float[count];
-        for (int r = 0; r < batch.size(); r++) {
-            TokenWindow window = batch.get(r);
-            for (int token = window.keepFrom(); token < window.keepTo(); token++) {
-                int position = opening.length + token - window.from();
+        List<WindowLabels> out = new ArrayList<>(rows.size());
+        for (int r = 0; r < rows.size(); r++) {
+            int length = rows.get(r).length;
+            int[] best = new int[length];
+            float[] probability = new float[length];
+            for (int position = 0; position < length; position++) {
                 logits.get((r * width + position) * count, row, 0, count);
-                int best = 0;
-                double sum = 0;
+                int top = 0;
                 for (int l = 1; l < count; l++) {
-                    if (row[l] > row[best]) {
-                        best = l;
+                    if (row[l] > row[top]) {
+                        top = l;
                     }
                 }
+                double sum = 0;
                 for (int l = 0; l < count; l++) {
-                    sum += Math.exp(row[l] - row[best]);
+                    sum += Math.exp(row[l] - row[top]);
                 }
-                chosen.get(window.text())[token] = best;
-                probs.get(window.text())[token] = (float) (1.0 / sum);
+                best[position] = top;
+                probability[position] = (float) (1.0 / sum);
+            }
+            out.add(new WindowLabels(best, probability));
+        }
+        return out;
+    }
+
+    /**
+     * A window's result: per position (special tokens included) the best label and its probability.
+     *
+     * @param labels label index per position
+     * @param probabilities that label's softmax probability per position
+     */
+    record WindowLabels(int[] labels, float[] probabilities) {
+
+        /** Copies the predictions of the tokens this window provides into the text's arrays. */
+        void keep(TokenWindow window, int openingTokens, int[] chosen, float[] probs) {
+            for (int token = window.keepFrom(); token < window.keepTo(); token++) {
+                int position = openingTokens + token - window.from();
+                chosen[token] = labels[position];
+                probs[token] = probabilities[position];
             }
         }
     }
@@ -221,6 +271,7 @@ final class OnnxTokenClassifier implements LoadedModel {
 
     @Override
     public void close() throws OrtException {
+        inference.close();
         tokenizer.close();
         engine.close();
     }

@@ -3,6 +3,7 @@ package org.attest.serving.internal;
 import ai.onnxruntime.OrtException;
 import java.util.List;
 import org.attest.serving.EntitySpan;
+import org.attest.serving.InferenceRejectedException;
 import org.attest.serving.ModelStatus;
 import org.attest.serving.TokenClassifier;
 
@@ -31,6 +32,9 @@ final class PhiNerModel implements TokenClassifier {
             }
             try {
                 return model.classify(texts);
+            } catch (InferenceRejectedException full) {
+                // the queue is full: the caller answers 503 and retries, never redacts on patterns alone
+                throw full;
             } catch (OrtException | RuntimeException e) {
                 // The class name only: a message could quote the input.
                 throw new IllegalStateException(

@@ -30,40 +30,22 @@ final class SentenceEncoder implements AutoCloseable {
     /** Sentences per encoder run without batching settings: bounds the memory of one run. */
     static final int BATCH_SIZE = 32;
 
-    /** A bucket's padded tokens may be at most this multiple of its real tokens. */
-    static final double MAX_PADDING = 1.25;
-
     private final EncoderBackend backend;
     private final HuggingFaceTokenizer tokenizer;
     private final int dimensions;
     private final BatchedInference<Encoding, float[]> inference;
 
-    private SentenceEncoder(EncoderBackend backend, HuggingFaceTokenizer tokenizer, Batching batching) {
+    private SentenceEncoder(EncoderBackend backend, HuggingFaceTokenizer tokenizer, ModelBatching batching) {
         this.backend = backend;
         this.tokenizer = tokenizer;
         this.dimensions = backend.dimensions();
-        this.inference = batching.batching().forModel(batching.name(), batching.version(), this::encodeBatch);
+        this.inference = batching.open(this::encodeBatch);
     }
 
-    /**
-     * How the encoder's model call is batched, and the model it is reported as.
-     *
-     * @param batching batching settings and meters
-     * @param name the model's name, a meter tag
-     * @param version the version, a meter tag
-     */
-    record Batching(InferenceBatching batching, String name, String version) {
-
-        /** No batching across requests, in chunks of {@link #BATCH_SIZE}; for tests and tools. */
-        static Batching none(String name) {
-            return new Batching(InferenceBatching.unbatched(), name, "0");
-        }
-    }
-
-    /** The same, with no batching across requests ({@link Batching#none}). */
+    /** The same, with no batching across requests ({@link ModelBatching#none}). */
     static SentenceEncoder create(EngineSession engine, byte[] tokenizerJson, int maxTokens)
             throws ModelLoadException, OrtException {
-        return create(engine, tokenizerJson, maxTokens, Batching.none("sentence-encoder"));
+        return create(engine, tokenizerJson, maxTokens, ModelBatching.none("sentence-encoder"));
     }
 
     /**
@@ -72,13 +54,13 @@ final class SentenceEncoder implements AutoCloseable {
      * @param tokenizerJson the Hugging Face {@code tokenizer.json}; its own padding and truncation are replaced
      * @param maxTokens inputs longer than this, special tokens included, are truncated
      */
-    static SentenceEncoder create(EngineSession engine, byte[] tokenizerJson, int maxTokens, Batching batching)
+    static SentenceEncoder create(EngineSession engine, byte[] tokenizerJson, int maxTokens, ModelBatching batching)
             throws ModelLoadException, OrtException {
         return create(OnnxEncoderBackend.create(engine), tokenizerJson, maxTokens, batching);
     }
 
     /** An encoder on any backend, local or remote. */
-    static SentenceEncoder create(EncoderBackend backend, byte[] tokenizerJson, int maxTokens, Batching batching)
+    static SentenceEncoder create(EncoderBackend backend, byte[] tokenizerJson, int maxTokens, ModelBatching batching)
             throws ModelLoadException {
         Map<String, String> options =
                 Map.of("padding", "false", "truncation", "true", "maxLength", Integer.toString(maxTokens));
@@ -127,34 +109,16 @@ final class SentenceEncoder implements AutoCloseable {
         return vectors;
     }
 
-    /**
-     * Runs a batch as length buckets, each padded to its own longest member: sorted by length, a bucket grows while its
-     * padded size stays within {@link #MAX_PADDING} times its real tokens. The sentences of concurrent requests differ
-     * in length, and on a CPU padding costs more than a bigger batch gains.
-     */
+    /** Runs a batch as {@link LengthBuckets}, each padded to its own longest member. */
     private List<float[]> encodeBatch(List<Encoding> batch) throws OrtException {
-        Integer[] order = IntStream.range(0, batch.size()).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingInt(i -> batch.get(i).getIds().length));
+        int[] lengths = batch.stream().mapToInt(e -> e.getIds().length).toArray();
         float[][] vectors = new float[batch.size()][];
-        int start = 0;
-        while (start < order.length) {
-            int end = start + 1;
-            long real = batch.get(order[start]).getIds().length;
-            while (end < order.length) {
-                int length = batch.get(order[end]).getIds().length;
-                if ((long) (end - start + 1) * length > MAX_PADDING * (real + length)) {
-                    break;
-                }
-                real += length;
-                end++;
+        for (int[] bucket : LengthBuckets.plan(lengths, batch.size())) {
+            List<float[]> pooled =
+                    encodeBucket(Arrays.stream(bucket).mapToObj(batch::get).toList());
+            for (int i = 0; i < bucket.length; i++) {
+                vectors[bucket[i]] = pooled.get(i);
             }
-            List<Encoding> bucket =
-                    Arrays.stream(order, start, end).map(batch::get).toList();
-            List<float[]> pooled = encodeBucket(bucket);
-            for (int i = start; i < end; i++) {
-                vectors[order[i]] = pooled.get(i - start);
-            }
-            start = end;
         }
         return Arrays.asList(vectors);
     }

@@ -57,8 +57,9 @@ class ServingConfiguration {
     }
 
     @Bean
-    TokenClassificationLoader tokenClassificationLoader(OnnxRuntimeEngine engine, ModelArtifacts artifacts) {
-        return new TokenClassificationLoader(engine, artifacts);
+    TokenClassificationLoader tokenClassificationLoader(
+            OnnxRuntimeEngine engine, ModelArtifacts artifacts, InferenceBatching batching) {
+        return new TokenClassificationLoader(engine, artifacts, batching);
     }
 
     @Bean

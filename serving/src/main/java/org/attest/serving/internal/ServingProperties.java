@@ -57,6 +57,11 @@ record ServingProperties(
         return new ServingProperties(other, intraOpThreads, interOpThreads, registryDir, aliases, warmUp);
     }
 
+    /** A copy with other ONNX Runtime thread counts (0: ONNX Runtime's default). */
+    ServingProperties withThreads(int intraOp, int interOp) {
+        return new ServingProperties(device, intraOp, interOp, registryDir, aliases, warmUp);
+    }
+
     /** A copy that also reads versions from a directory. */
     ServingProperties withRegistryDir(Path directory) {
         return new ServingProperties(device, intraOpThreads, interOpThreads, directory.toString(), aliases, warmUp);

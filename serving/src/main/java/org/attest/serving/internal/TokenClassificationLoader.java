@@ -27,10 +27,17 @@ final class TokenClassificationLoader implements ModelLoader {
 
     private final OnnxRuntimeEngine engine;
     private final ModelArtifacts artifacts;
+    private final InferenceBatching batching;
 
-    TokenClassificationLoader(OnnxRuntimeEngine engine, ModelArtifacts artifacts) {
+    TokenClassificationLoader(OnnxRuntimeEngine engine, ModelArtifacts artifacts, InferenceBatching batching) {
         this.engine = engine;
         this.artifacts = artifacts;
+        this.batching = batching;
+    }
+
+    /** Without batching across requests: for tests and tools. */
+    TokenClassificationLoader(OnnxRuntimeEngine engine, ModelArtifacts artifacts) {
+        this(engine, artifacts, InferenceBatching.unbatched());
     }
 
     @Override
@@ -67,7 +74,13 @@ final class TokenClassificationLoader implements ModelLoader {
         byte[] model = artifacts.readVerified(located, manifest.encoder());
         EngineSession session = engine.open(model, manifest.id());
         try {
-            return OnnxTokenClassifier.create(session, tokenizer, labels, manifest.maxTokens(), overlap);
+            return OnnxTokenClassifier.create(
+                    session,
+                    tokenizer,
+                    labels,
+                    manifest.maxTokens(),
+                    overlap,
+                    new ModelBatching(batching, manifest.name(), manifest.version()));
         } catch (ModelLoadException | OrtException | RuntimeException e) {
             session.close();
             throw e;

@@ -98,7 +98,7 @@ class BatchedSentenceEncoderTest {
                     session,
                     artifacts.readVerified(located, manifest.tokenizer()),
                     manifest.maxTokens(),
-                    new SentenceEncoder.Batching(batching, "test-encoder", "1"));
+                    new ModelBatching(batching, "test-encoder", "1"));
         } catch (ModelLoadException e) {
             throw new IllegalStateException(e);
         }

@@ -62,7 +62,7 @@ class KServeEncoderBackendTest {
     }
 
     private static SentenceEncoder remoteEncoder(KServeEncoderBackend backend) throws ModelLoadException {
-        return SentenceEncoder.create(backend, tokenizer, maxTokens, SentenceEncoder.Batching.none("remote"));
+        return SentenceEncoder.create(backend, tokenizer, maxTokens, ModelBatching.none("remote"));
     }
 
     @Test

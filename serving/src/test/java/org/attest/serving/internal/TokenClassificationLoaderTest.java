@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.attest.serving.EntitySpan;
 import org.attest.serving.internal.ServingProperties.Device;
 import org.junit.jupiter.api.AfterAll;
@@ -84,6 +91,41 @@ class TokenClassificationLoaderTest {
         assertThat(spans.get(1)).isEmpty();
         assertThat(spans.get(2)).isEmpty();
         assertThat(spans.get(3)).extracting(EntitySpan::label).containsExactly("PATIENT");
+    }
+
+    @Test
+    void concurrentRequestsShareBatchedModelCallsAndGetTheirUnbatchedEntities() throws Exception {
+        List<String> texts = List.of(
+                "Omar Haddad was seen in Boston.",
+                "nothing here at all",
+                "Zoë Haddad and Omar",
+                "the patient moved to Boston last year, Omar Haddad says");
+        // due only when full: four requests of one window each make one model call of four windows
+        BatchingProperties settings =
+                new BatchingProperties(true, texts.size(), Duration.ofHours(1), 64, 1, Duration.ofSeconds(1));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ModelArtifacts artifacts = new ModelArtifacts(new DefaultResourceLoader());
+        Path manifest = write(dir.resolve("batched"), "token-classification", 32, 8, LABELS);
+        List<List<EntitySpan>> batched = new ArrayList<>();
+        try (OnnxTokenClassifier model = new TokenClassificationLoader(
+                                ENGINE, artifacts, new InferenceBatching(settings, registry))
+                        .load(artifacts.manifest(manifest.toUri().toString()));
+                ExecutorService callers = Executors.newFixedThreadPool(texts.size())) {
+            List<Future<List<EntitySpan>>> replies = new ArrayList<>();
+            for (String text : texts) {
+                replies.add(callers.submit(() -> model.classify(List.of(text)).getFirst()));
+            }
+            for (Future<List<EntitySpan>> reply : replies) {
+                batched.add(reply.get());
+            }
+            DistributionSummary sizes = registry.get("attest.serving.inference.batch.size")
+                    .tag("model", "lookup-ner")
+                    .summary();
+            assertThat(sizes.count()).isEqualTo(1);
+            assertThat(sizes.totalAmount()).isEqualTo(texts.size());
+        }
+        assertThat(batched).isEqualTo(classifier.classify(texts));
+        assertThat(registry.getMeters()).isEmpty();
     }
 
     @Test
