@@ -82,6 +82,11 @@ final class InProcessApplication implements AutoCloseable {
         return ServingBenchRig.embedded(Search.in(context.getBean(MeterRegistry.class)));
     }
 
+    /** Seconds the application's models have spent in model calls so far, per model name (their compute meters). */
+    java.util.Map<String, Double> computeSeconds() {
+        return ServingBenchRig.computeSeconds(Search.in(context.getBean(MeterRegistry.class)));
+    }
+
     private String clientCredentialsToken(String client) throws Exception {
         String basic = Base64.getEncoder()
                 .encodeToString((client + ":" + client + "-secret").getBytes(StandardCharsets.UTF_8));

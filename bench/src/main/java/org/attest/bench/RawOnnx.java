@@ -27,9 +27,21 @@ final class RawOnnx implements AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
     private final boolean tokenTypes;
 
+    /** With ONNX Runtime's default thread pool (one thread per physical core). */
     RawOnnx(boolean cuda) throws OrtException, IOException {
+        this(cuda, 0);
+    }
+
+    /**
+     * @param intraOpThreads threads per operator, 0 for ONNX Runtime's default; 1 lets each of several callers run on
+     *     a core of its own
+     */
+    RawOnnx(boolean cuda, int intraOpThreads) throws OrtException, IOException {
         try (SessionOptions options = new SessionOptions()) {
             options.setOptimizationLevel(OptLevel.ALL_OPT);
+            if (intraOpThreads > 0) {
+                options.setIntraOpNumThreads(intraOpThreads);
+            }
             if (cuda) {
                 options.addCUDA(0);
             }

@@ -36,12 +36,18 @@ class CallbackDispatcher implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final CallbackProperties properties;
     private final Clock clock;
+    private final CallbackTargets targets;
     private final HttpClient http;
     private volatile ScheduledExecutorService scheduler;
 
     CallbackDispatcher(
-            JdbcClient jdbc, PlatformTransactionManager transactions, CallbackProperties properties, Clock clock) {
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            CallbackProperties properties,
+            Clock clock,
+            CallbackTargets targets) {
         this.jdbc = jdbc;
+        this.targets = targets;
         this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
         this.clock = clock;
@@ -88,6 +94,12 @@ class CallbackDispatcher implements SmartLifecycle {
 
     /** The HTTP status of the attempt, or 0 when no response came. */
     private int send(Due delivery) {
+        // screened again: the host may resolve to an internal address since it was registered
+        var refused = targets.refusal(delivery.url());
+        if (refused.isPresent()) {
+            log.warn("callback delivery {} refused: {}", delivery.id(), refused.get());
+            return 0;
+        }
         String body = "{\"id\":\"" + delivery.summaryId() + "\",\"status\":\"" + delivery.status() + "\"}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
                 .timeout(properties.timeout())

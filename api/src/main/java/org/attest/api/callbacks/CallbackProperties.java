@@ -14,6 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param initialBackoff the wait after the first failed attempt; it doubles after each further failure
  * @param maxBackoff the longest wait between attempts
  * @param maxAttempts attempts before a delivery is given up as FAILED
+ * @param allowPrivateTargets whether callback URLs may resolve to private, loopback or link-local addresses (off: a
+ *     client cannot make the server call into its own network)
  */
 @Validated
 @ConfigurationProperties("attest.callbacks")
@@ -22,7 +24,8 @@ record CallbackProperties(
         @DefaultValue("5s") Duration timeout,
         @DefaultValue("2s") Duration initialBackoff,
         @DefaultValue("10m") Duration maxBackoff,
-        @DefaultValue("8") @Min(1) int maxAttempts) {
+        @DefaultValue("8") @Min(1) int maxAttempts,
+        @DefaultValue("false") boolean allowPrivateTargets) {
 
     /** The wait after {@code attempts} failed attempts: initial × 2^(attempts−1), at most the maximum. */
     Duration backoffAfter(int attempts) {

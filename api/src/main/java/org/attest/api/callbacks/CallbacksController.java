@@ -53,9 +53,9 @@ class CallbacksController {
         return ResponseEntity.noContent().build();
     }
 
-    /** A callback URL: http(s) only. */
+    /** A callback URL: http(s) only, to a host on the public internet ({@link CallbackTargets}). */
     record Registration(
-            @NotBlank @Size(max = 2000) @Pattern(regexp = "https?://[^\\s]+")
+            @NotBlank @Size(max = 2000) @Pattern(regexp = "https?://[^\\s]+") @PublicCallbackTarget
             String url) {}
 
     /** The registration, with the secret that signs its notifications (shown only now). */

@@ -11,7 +11,7 @@ class CallbackPropertiesTest {
     @Test
     void theWaitDoublesAfterEachFailureUpToTheMaximum() {
         CallbackProperties properties = new CallbackProperties(
-                Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMinutes(1), 8);
+                Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMinutes(1), 8, false);
 
         assertThat(properties.backoffAfter(1)).isEqualTo(Duration.ofSeconds(2));
         assertThat(properties.backoffAfter(2)).isEqualTo(Duration.ofSeconds(4));

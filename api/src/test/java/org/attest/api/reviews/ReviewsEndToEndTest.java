@@ -34,7 +34,9 @@ import tools.jackson.databind.JsonNode;
             "attest.release.qa-sample-rate=0",
             "attest.review.rejection-warning-min-decisions=1",
             "attest.callbacks.poll-interval=100ms",
-            "attest.callbacks.initial-backoff=100ms"
+            "attest.callbacks.initial-backoff=100ms",
+            // the receiver listens on this machine
+            "attest.callbacks.allow-private-targets=true"
         })
 class ReviewsEndToEndTest {
 

@@ -1,10 +1,14 @@
 package org.attest.serving.internal;
 
 import ai.onnxruntime.OrtException;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.search.Search;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.attest.serving.internal.ModelArtifacts.LocatedManifest;
 import org.attest.serving.internal.ServingProperties.Device;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -77,7 +81,9 @@ public final class ServingBenchRig implements AutoCloseable {
 
     /** Sentences embedded so far, from the engine's own batch-size meter. */
     public double sentencesEmbedded() {
-        return embedded(Search.in(registry));
+        return Search.in(registry).name(InferenceMetrics.PREFIX + "batch.size").summaries().stream()
+                .mapToDouble(s -> s.totalAmount())
+                .sum();
     }
 
     /** Model calls so far. */
@@ -87,11 +93,27 @@ public final class ServingBenchRig implements AutoCloseable {
                 .sum();
     }
 
-    /** Sentences embedded according to any registry's serving meters (e.g. the running application's). */
+    /**
+     * Sentences the shipped summarizer's encoder embedded according to any registry's serving meters (e.g. the running
+     * application's, where the {@code phi-ner} windows have batch-size meters of their own).
+     */
     public static double embedded(Search search) {
-        return search.name(InferenceMetrics.PREFIX + "batch.size").summaries().stream()
+        return search
+                .name(InferenceMetrics.PREFIX + "batch.size")
+                .tag("model", shipped().manifest().name())
+                .summaries()
+                .stream()
                 .mapToDouble(s -> s.totalAmount())
                 .sum();
+    }
+
+    /** Seconds spent in model calls per model name, according to any registry's serving meters. */
+    public static Map<String, Double> computeSeconds(Search search) {
+        Map<String, Double> seconds = new TreeMap<>();
+        for (Timer timer : search.name(InferenceMetrics.PREFIX + "compute").timers()) {
+            seconds.merge(timer.getId().getTag("model"), timer.totalTime(TimeUnit.SECONDS), Double::sum);
+        }
+        return seconds;
     }
 
     /** The units of a note that the summarizer embeds, in order. */
