@@ -91,6 +91,20 @@ class SummarizeReleasedEndToEndTest extends ReleasingApplicationTest {
     }
 
     @Test
+    void aNoteInALanguageTheCardDoesNotListIsHeldForReviewAsOutOfScope() {
+        String spanish = "Paciente de 58 años que refiere dolor torácico desde hace dos días, que empeora con el"
+                + " esfuerzo y mejora con el reposo. No tiene fiebre y la presión arterial es de 150/95. El"
+                + " electrocardiograma muestra una depresión del segmento ST y la troponina está elevada. Plan: aspirina,"
+                + " heparina y ingreso en cardiología para repetir la troponina en seis horas.";
+
+        Reply reply = api.postJson("/v1/summaries", api.token("demo-consumer"), ApiClient.textBody(spanish));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        assertThat(reply.json().path("status").asString()).isEqualTo("PENDING_REVIEW");
+        assertThat(reply.json().path("reviewReason").asString()).contains("out-of-scope");
+    }
+
+    @Test
     void aConsumerReadsItsOwnSummaryAndNoOneElses() {
         Reply created = api.postJson(
                 "/v1/summaries", api.token("demo-consumer"), ApiClient.textBody(ClinicalNotes.NOTE_WITH_PHI));

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the release rules see of a prediction: the draft's confidence signals and model version, the input's length,
- * and the scope its model card declares. The language is not detected (null: the card's language limit does not
- * fire); the out-of-distribution flag is the summarizer's own.
+ * the scope its model card declares and the input's language as {@link LanguageGuess} tells it (null when it cannot:
+ * the card's language limit then does not fire); the out-of-distribution flag is the summarizer's own.
  */
 @Component
 class ReleaseCandidates {
@@ -32,7 +32,7 @@ class ReleaseCandidates {
                 draft.degraded(),
                 draft.model().name() + ":" + draft.model().version(),
                 text.length(),
-                null,
+                LanguageGuess.of(text).orElse(null),
                 draft.outOfDistribution(),
                 scope);
     }
