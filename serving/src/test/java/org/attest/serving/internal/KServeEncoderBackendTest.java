@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.attest.testing.KServeV2TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,38 +173,38 @@ class KServeEncoderBackendTest {
     @Test
     void fiveHundredsAreRetriedWithinTheBound() throws Exception {
         KServeEncoderBackend backend = KServeEncoderBackend.connect(new KServeV2Client(settings(null)));
-        int before = server.inferCalls.get();
+        int before = server.inferCalls();
         server.failNext(2, 503);
         try (SentenceEncoder remote = remoteEncoder(backend)) {
             // one sentence: one model call
             assertThat(remote.encode(List.of("Chest pain for two days."))).hasNumberOfRows(1);
         }
-        assertThat(server.inferCalls.get() - before).isEqualTo(3);
+        assertThat(server.inferCalls() - before).isEqualTo(3);
     }
 
     @Test
     void retriesStopAtMaxAttempts() throws Exception {
         KServeEncoderBackend backend = KServeEncoderBackend.connect(new KServeV2Client(settings(null)));
-        int before = server.inferCalls.get();
+        int before = server.inferCalls();
         server.failNext(10, 500);
 
         assertThatThrownBy(() -> backend.lastHiddenState(TokenBatch.of(List.of())))
                 .isInstanceOf(RemoteInferenceException.class)
                 .hasMessageContaining("HTTP 500")
                 .hasMessageContaining("attempt 3");
-        assertThat(server.inferCalls.get() - before).isEqualTo(3);
+        assertThat(server.inferCalls() - before).isEqualTo(3);
     }
 
     @Test
     void fourHundredsAreNotRetried() throws Exception {
         KServeEncoderBackend backend = KServeEncoderBackend.connect(new KServeV2Client(settings(null)));
-        int before = server.inferCalls.get();
+        int before = server.inferCalls();
         server.failNext(1, 400);
 
         assertThatThrownBy(() -> backend.lastHiddenState(TokenBatch.of(List.of())))
                 .isInstanceOf(RemoteInferenceException.class)
                 .hasMessageContaining("HTTP 400");
-        assertThat(server.inferCalls.get() - before).isEqualTo(1);
+        assertThat(server.inferCalls() - before).isEqualTo(1);
     }
 
     @Test
@@ -217,7 +218,7 @@ class KServeEncoderBackendTest {
                 3,
                 Duration.ofMillis(10));
         KServeEncoderBackend backend = KServeEncoderBackend.connect(new KServeV2Client(quick));
-        int before = server.inferCalls.get();
+        int before = server.inferCalls();
         CountDownLatch held = server.holdInference();
         try (SentenceEncoder remote = remoteEncoder(backend)) {
             assertThatThrownBy(() -> remote.encode(SENTENCES))
@@ -226,7 +227,7 @@ class KServeEncoderBackendTest {
         } finally {
             held.countDown();
         }
-        assertThat(server.inferCalls.get() - before).isEqualTo(1);
+        assertThat(server.inferCalls() - before).isEqualTo(1);
     }
 
     @Test
