@@ -1,6 +1,7 @@
 package org.attest.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,8 +29,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * A database of the release before the served model version: migrated without V15 (and review's V22), written by
- * that release's {@code audit_append} (V14, no served version), then upgraded out of order as the application's
- * Flyway settings do it. Its rows keep their hashes, its chain verifies, new rows carry the served version, and an
+ * that release's {@code audit_append} (V14, no served version), then upgraded out of order, as the application's
+ * Flyway settings ({@code spring.flyway.out-of-order}) do it. Its rows keep their hashes, its chain verifies, new rows carry the served version, and an
  * instance of the previous release can still append through V14's function during a rolling upgrade.
  */
 class AuditUpgradeTest {
@@ -57,6 +58,13 @@ class AuditUpgradeTest {
             before.add(appendAsPreviousRelease(db, AuditEvents.minimal("old-2")));
         }
 
+        // V15 and V22 sort below migrations the database already has (V20): in order, Flyway refuses them
+        assertThatThrownBy(() -> Flyway.configure()
+                        .dataSource(url, null, null)
+                        .locations("classpath:db/migration/audit", "classpath:db/migration/review")
+                        .load()
+                        .migrate())
+                .hasMessageContaining("not applied");
         MigrateResult upgrade = Flyway.configure()
                 .dataSource(url, null, null)
                 .locations("classpath:db/migration/audit", "classpath:db/migration/review")
@@ -64,7 +72,7 @@ class AuditUpgradeTest {
                 .load()
                 .migrate();
 
-        assertThat(upgrade.migrations).extracting(m -> m.version).contains("15");
+        assertThat(upgrade.migrations).extracting(m -> m.version).containsExactly("15", "22");
         try (AuditDatabase db = AuditDatabase.migrated(url)) {
             PostgresAuditTrail trail = db.trail();
             assertThat(db.adminJdbc
