@@ -60,6 +60,8 @@ class SummarizeReleasedEndToEndTest extends ReleasingApplicationTest {
         assertThat(row.get("model_name")).isEqualTo("clinical-summarizer-extractive");
         assertThat(row.get("model_version")).isEqualTo("1");
         assertThat((String) row.get("model_sha256")).matches("[0-9a-f]{64}");
+        // the shipped model runs in the service: no remote server's version
+        assertThat(row).containsEntry("model_served_version", null);
         assertThat(row.get("redaction_policy_version"))
                 .isEqualTo(body.path("redactionPolicyVersion").asString());
         assertThat(((Number) row.get("confidence")).doubleValue())

@@ -9,7 +9,8 @@ import org.attest.audit.ModelRef;
  * @param clientId the client whose summary it is
  * @param rulesFired what the release policy decided: the rule(s) that held it and the policy version
  * @param confidence the model's confidence
- * @param model the model version that produced it (artifact hash, and card hash when known)
+ * @param model the model version that produced it (artifact hash, card hash when known, and the remote server's
+ *     version when a remote server ran it): every decision's audit event is bound to it
  * @param redactionPolicyVersion the redaction policy applied to its input
  * @param draftText the model's output after output redaction
  * @param redactedSource the input after redaction (never the raw input)

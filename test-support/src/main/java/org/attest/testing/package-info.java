@@ -1,4 +1,4 @@
-/** Test fixtures shared by the modules' tests: fresh databases and a Redis endpoint. */
+/** Test fixtures shared by the modules' tests: fresh databases, a Redis endpoint and a KServe v2 endpoint. */
 @NullMarked
 package org.attest.testing;
 

@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param modelVersion model version
  * @param modelSha256 artifact hash
  * @param modelCardHash model card hash
+ * @param modelServedVersion the version a remote model server says produced the prediction (KServe v2
+ *     {@code model_version}); null for a model run in the service, and in rows written before it was recorded
  * @param redactionPolicyVersion redaction policy
  * @param decision decision recorded
  * @param rule rule(s) that fired
@@ -50,6 +52,7 @@ record AuditEventView(
         @Nullable String modelVersion,
         @Nullable String modelSha256,
         @Nullable String modelCardHash,
+        @Nullable String modelServedVersion,
         @Nullable String redactionPolicyVersion,
         @Nullable String decision,
         @Nullable String rule,
@@ -77,6 +80,7 @@ record AuditEventView(
                 model == null ? null : model.version(),
                 model == null ? null : model.artifactSha256(),
                 model == null ? null : model.cardHash(),
+                model == null ? null : model.servedVersion(),
                 event.redactionPolicyVersion(),
                 event.decision(),
                 event.rule(),

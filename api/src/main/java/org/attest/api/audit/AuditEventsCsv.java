@@ -33,6 +33,7 @@ final class AuditEventsCsv {
             "model_version",
             "model_sha256",
             "model_card_hash",
+            "model_served_version",
             "redaction_policy_version",
             "decision",
             "rule",
@@ -71,6 +72,7 @@ final class AuditEventsCsv {
         field(view.modelVersion(), false);
         field(view.modelSha256(), false);
         field(view.modelCardHash(), false);
+        field(view.modelServedVersion(), false);
         field(view.redactionPolicyVersion(), false);
         field(view.decision(), false);
         field(view.rule(), false);

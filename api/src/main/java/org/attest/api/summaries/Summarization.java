@@ -19,9 +19,9 @@ import org.attest.review.NewReviewItem;
 import org.attest.review.ReleaseDecision;
 import org.attest.review.ReleasePolicy;
 import org.attest.review.ReviewQueue;
+import org.attest.serving.ModelVersion;
 import org.attest.serving.Summarizer;
 import org.attest.serving.SummaryDraft;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -100,8 +100,8 @@ class Summarization {
                 decision.released() ? null : decision.reason(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         InputFingerprint fingerprint = fingerprints.of(text);
-        String cardSha256 = draft.model().cardSha256();
-        audit.commit(() -> store(summary, decision, fingerprint, caller, cardSha256), commitTimeout);
+        ModelRef model = modelRef(draft);
+        audit.commit(() -> store(summary, decision, fingerprint, caller, model), commitTimeout);
         meters.counter(
                         "attest.summaries",
                         "status",
@@ -112,13 +112,13 @@ class Summarization {
         return summary;
     }
 
-    /** The summary's rows, in the committer's transaction; returns the event that records them. */
+    /**
+     * The summary's rows, in the committer's transaction; returns the event that records them. The review item gets
+     * the same model reference as the event — card hash and remote served version included — so that every
+     * decision on it is bound to what made the prediction.
+     */
     private AuditEvent store(
-            Summary summary,
-            ReleaseDecision decision,
-            InputFingerprint fingerprint,
-            Caller caller,
-            @Nullable String cardSha256) {
+            Summary summary, ReleaseDecision decision, InputFingerprint fingerprint, Caller caller, ModelRef model) {
         summaries.add(summary);
         boolean released = summary.status() == SummaryStatus.RELEASED;
         if (!released) {
@@ -127,7 +127,7 @@ class Summarization {
                     summary.clientId(),
                     decision,
                     summary.confidence(),
-                    modelRef(summary, cardSha256),
+                    model,
                     summary.redactionPolicyVersion(),
                     summary.draftText(),
                     summary.redactedInput()));
@@ -141,17 +141,20 @@ class Summarization {
                 .input(fingerprint)
                 .output(summary.draftText())
                 .confidence(summary.confidence())
-                .model(modelRef(summary, cardSha256))
+                .model(model)
                 .redactionPolicy(summary.redactionPolicyVersion())
                 .decision(summary.status().name(), summary.reviewReason())
                 .build();
     }
 
-    private static ModelRef modelRef(Summary summary, @Nullable String cardSha256) {
+    /** What the prediction is bound to: the version that ran, its card, and a remote server's own version of it. */
+    private static ModelRef modelRef(SummaryDraft draft) {
+        ModelVersion version = draft.model();
         return new ModelRef(
-                summary.model().name(),
-                summary.model().version(),
-                summary.model().artifactSha256(),
-                cardSha256);
+                version.name(),
+                version.version(),
+                version.artifactSha256(),
+                version.cardSha256(),
+                draft.servedVersion());
     }
 }

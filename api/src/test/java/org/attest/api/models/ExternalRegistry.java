@@ -35,19 +35,37 @@ final class ExternalRegistry {
         return with(version, shipped("models/" + MODEL + "/1/model.yaml"));
     }
 
+    /**
+     * The shipped version as model {@code name} of kind {@code kserve-v2-extractive-summarizer}: its encoder runs on
+     * the remote KServe v2 server configured under {@code attest.serving.kserve.endpoints.<name>}.
+     */
+    ExternalRegistry withRemote(String name, String version) {
+        String kind = "kind: kserve-v2-extractive-summarizer";
+        String manifest = shipped("models/" + MODEL + "/1/model.yaml")
+                .replace("name: " + MODEL, "name: " + name)
+                .replace("kind: extractive-summarizer", kind);
+        String card =
+                card(version).replace("model: " + MODEL, "model: " + name).replace("kind: extractive-summarizer", kind);
+        return with(name, version, manifest, card);
+    }
+
     /** A copy whose manifest expects another encoder hash: refused at validation. */
     ExternalRegistry withWrongHash(String version) {
         return with(version, shipped("models/" + MODEL + "/1/model.yaml").replace(SHIPPED_SHA, "ab".repeat(32)));
     }
 
     private ExternalRegistry with(String version, String manifest) {
+        return with(MODEL, version, manifest, card(version));
+    }
+
+    private ExternalRegistry with(String model, String version, String manifest, String card) {
         try {
-            Path folder = Files.createDirectories(directory.resolve(MODEL).resolve(version));
+            Path folder = Files.createDirectories(directory.resolve(model).resolve(version));
             Files.writeString(
                     folder.resolve("model.yaml"),
                     manifest.replace("version: \"1\"", "version: \"" + version + "\"")
                             .replaceAll("(?m)^card:.*$", "card: card.md"));
-            Files.writeString(folder.resolve("card.md"), card(version));
+            Files.writeString(folder.resolve("card.md"), card);
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -21,25 +21,26 @@ final class AuditRows {
     static final String COLUMNS = """
             seq, event_time, event_type, actor_issuer, actor_subject, client_id, request_id, subject_id, input_hmac,
             input_hmac_key_id, output, confidence, model_name, model_version, model_sha256, model_card_hash,
-            redaction_policy_version, decision, rule, prev_hash, hash""";
+            model_served_version, redaction_policy_version, decision, rule, prev_hash, hash""";
 
     /**
-     * The critical section of an append in one call (migration V14): lock, check the head the hashes were computed
-     * against, insert the whole group from one array per column. The first two parameters are the expected head.
+     * The critical section of an append in one call (migration V15's {@code audit_append}, V14's with the served
+     * version): lock, check the head the hashes were computed against, insert the whole group from one array per
+     * column. The first two parameters are the expected head.
      */
     static final String APPEND = "SELECT appended, head_seq, head_hash FROM audit_append(?, ?, ?::bigint[],"
             + " ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
             + " ?::text[], ?::float8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-            + " ?::text[], ?::text[])";
+            + " ?::text[], ?::text[], ?::text[])";
 
     private AuditRows() {}
 
-    /** Binds records, column by column, to the 21 array parameters of {@link #APPEND} from parameter 3 on. */
+    /** Binds records, column by column, to the 22 array parameters of {@link #APPEND} from parameter 3 on. */
     static void bindColumns(PreparedStatement ps, List<AuditRecord> records) throws SQLException {
         int n = records.size();
         Long[] seq = new Long[n];
         Double[] confidence = new Double[n];
-        String[][] text = new String[19][n];
+        String[][] text = new String[20][n];
         for (int i = 0; i < n; i++) {
             AuditRecord record = records.get(i);
             AuditEvent event = record.event();
@@ -61,11 +62,12 @@ final class AuditRows {
             text[11][i] = model == null ? null : model.version();
             text[12][i] = model == null ? null : model.artifactSha256();
             text[13][i] = model == null ? null : model.cardHash();
-            text[14][i] = event.redactionPolicyVersion();
-            text[15][i] = event.decision();
-            text[16][i] = event.rule();
-            text[17][i] = record.prevHash();
-            text[18][i] = record.hash();
+            text[14][i] = model == null ? null : model.servedVersion();
+            text[15][i] = event.redactionPolicyVersion();
+            text[16][i] = event.decision();
+            text[17][i] = event.rule();
+            text[18][i] = record.prevHash();
+            text[19][i] = record.hash();
         }
         Connection connection = ps.getConnection();
         ps.setArray(3, connection.createArrayOf("bigint", seq));
@@ -73,7 +75,7 @@ final class AuditRows {
             ps.setArray(4 + column, connection.createArrayOf("text", text[column]));
         }
         ps.setArray(14, connection.createArrayOf("float8", confidence));
-        for (int column = 10; column < 19; column++) {
+        for (int column = 10; column < 20; column++) {
             ps.setArray(5 + column, connection.createArrayOf("text", text[column]));
         }
     }
@@ -99,7 +101,7 @@ final class AuditRows {
                 inputHmac == null || inputKeyId == null ? null : new InputFingerprint(inputKeyId, inputHmac),
                 rs.getString("output"),
                 noConfidence ? null : confidence,
-                modelName == null ? null : model(rs, modelName),
+                model(rs, modelName),
                 rs.getString("redaction_policy_version"),
                 rs.getString("decision"),
                 rs.getString("rule"));
@@ -111,8 +113,20 @@ final class AuditRows {
                 rs.getString("hash"));
     }
 
-    private static @Nullable ModelRef model(ResultSet rs, String name) throws SQLException {
+    private static @Nullable ModelRef model(ResultSet rs, @Nullable String name) throws SQLException {
+        String servedVersion = rs.getString("model_served_version");
+        if (name == null) {
+            if (servedVersion != null) {
+                // dropped silently, it would leave the encoding, and so the hash, as if the column were NULL
+                throw new IllegalArgumentException("a served model version without a model");
+            }
+            return null;
+        }
         return new ModelRef(
-                name, rs.getString("model_version"), rs.getString("model_sha256"), rs.getString("model_card_hash"));
+                name,
+                rs.getString("model_version"),
+                rs.getString("model_sha256"),
+                rs.getString("model_card_hash"),
+                servedVersion);
     }
 }

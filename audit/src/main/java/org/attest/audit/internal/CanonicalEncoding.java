@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Encoding.</b> Every stored column except {@code hash} is written as one line, in this fixed order:
  * {@code seq, event_time, event_type, actor_issuer, actor_subject, client_id, request_id, subject_id, input_hmac,
  * input_hmac_key_id, output, confidence, model_name, model_version, model_sha256, model_card_hash,
- * redaction_policy_version, decision, rule, prev_hash}. A present value is written as
+ * [model_served_version,] redaction_policy_version, decision, rule, prev_hash}. {@code model_served_version} (added
+ * by migration V15) has a line only when it is not NULL, so that every row written before it existed — all NULL
+ * there — encodes, and hashes, byte for byte as it did; every other column always has its line. A present value is written as
  * {@code <name>=<length>:<value>\n}, where {@code <length>} is the number of UTF-8 bytes of {@code <value>} in
  * decimal ASCII without leading zeros; a NULL column is written as {@code <name>=-\n}. Because a length always
  * starts with a digit, NULL and the empty string ({@code name=0:\n}) differ, and because each value is
@@ -78,6 +80,9 @@ final class CanonicalEncoding {
         field(out, "model_version", model == null ? null : model.version());
         field(out, "model_sha256", model == null ? null : model.artifactSha256());
         field(out, "model_card_hash", model == null ? null : model.cardHash());
+        if (model != null && model.servedVersion() != null) {
+            field(out, "model_served_version", model.servedVersion());
+        }
         field(out, "redaction_policy_version", event.redactionPolicyVersion());
         field(out, "decision", event.decision());
         field(out, "rule", event.rule());

@@ -61,6 +61,15 @@ final class AuditDatabase implements AutoCloseable {
         }
     }
 
+    /** The parts over a database the caller has migrated already. */
+    static AuditDatabase migrated(String url) {
+        try {
+            return new AuditDatabase(url);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void migrate(String url) {
         Flyway.configure()
                 .dataSource(url, null, null)

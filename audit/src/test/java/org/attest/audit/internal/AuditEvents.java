@@ -13,6 +13,10 @@ final class AuditEvents {
     static final Actor CONSUMER = new Actor("http://localhost:8080", "demo-consumer");
     static final ModelRef MODEL = new ModelRef("clinical-summarizer-extractive", "1", "ab".repeat(32), "cd".repeat(32));
 
+    /** A version whose encoder a remote KServe v2 server runs, as its model version 3. */
+    static final ModelRef REMOTE_MODEL =
+            new ModelRef("clinical-summarizer-remote", "1", "ab".repeat(32), "cd".repeat(32), "3");
+
     private AuditEvents() {}
 
     static AuditEvent released(String output, double confidence) {
@@ -20,12 +24,16 @@ final class AuditEvents {
     }
 
     static AuditEvent released(String requestId, String output, double confidence) {
+        return released(requestId, output, confidence, MODEL);
+    }
+
+    static AuditEvent released(String requestId, String output, double confidence, ModelRef model) {
         return AuditEvent.builder(AuditEventType.PREDICTION_RELEASED, CONSUMER, "demo-consumer", requestId)
                 .subject(UUID.randomUUID().toString())
                 .input(new InputFingerprint("k1", "0f".repeat(32)))
                 .output(output)
                 .confidence(confidence)
-                .model(MODEL)
+                .model(model)
                 .redactionPolicy("redaction-policy/1")
                 .decision("RELEASED", null)
                 .build();

@@ -1,8 +1,10 @@
 package org.attest.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Set;
 import org.attest.audit.Actor;
 import org.attest.audit.AuditEvent;
 import org.attest.audit.AuditEventType;
@@ -58,6 +60,87 @@ class CanonicalEncodingTest {
         // computed independently of this code (Python hashlib over the text above)
         assertThat(CanonicalEncoding.hash(PREV, encoding))
                 .isEqualTo("144c50c6199db68a47d32f73e30d51f6d57de976884c2d9009b21a28360904d8");
+    }
+
+    @Test
+    void aRowOfTheShapeBeforeTheServedVersionEncodesAndHashesAsItDid() {
+        // the event of the test above, with the model built as a row without the column reads back
+        AuditEvent event = AuditEvent.builder(
+                        AuditEventType.PREDICTION_RELEASED, new Actor("https://idp", "sub-1"), "client", "req-1")
+                .subject("s-1")
+                .input(new InputFingerprint("k1", "0f".repeat(32)))
+                .output("Résumé\nline 2")
+                .confidence(0.85)
+                .model(new ModelRef("summarizer", "3", "12".repeat(32), null, null))
+                .redactionPolicy("redaction-policy/1")
+                .decision("RELEASED", "")
+                .build();
+
+        String encoding = CanonicalEncoding.encode(42, TIME, event, PREV);
+
+        assertThat(encoding).doesNotContain("model_served_version");
+        // pinned before the column existed
+        assertThat(CanonicalEncoding.hash(PREV, encoding))
+                .isEqualTo("144c50c6199db68a47d32f73e30d51f6d57de976884c2d9009b21a28360904d8");
+    }
+
+    @Test
+    void aServedVersionHasItsLineAfterTheCardHash() {
+        AuditEvent event = AuditEvent.builder(
+                        AuditEventType.PREDICTION_RELEASED, new Actor("https://idp", "sub-1"), "client", "req-1")
+                .model(new ModelRef("summarizer", "3", "12".repeat(32), "cd".repeat(32), "7"))
+                .build();
+
+        String encoding = CanonicalEncoding.encode(42, TIME, event, PREV);
+
+        assertThat(encoding)
+                .isEqualTo("seq=2:42\n"
+                        + "event_time=27:2025-01-31T09:05:00.120000Z\n"
+                        + "event_type=19:PREDICTION_RELEASED\n"
+                        + "actor_issuer=11:https://idp\n"
+                        + "actor_subject=5:sub-1\n"
+                        + "client_id=6:client\n"
+                        + "request_id=5:req-1\n"
+                        + "subject_id=-\n"
+                        + "input_hmac=-\n"
+                        + "input_hmac_key_id=-\n"
+                        + "output=-\n"
+                        + "confidence=-\n"
+                        + "model_name=10:summarizer\n"
+                        + "model_version=1:3\n"
+                        + "model_sha256=64:" + "12".repeat(32) + "\n"
+                        + "model_card_hash=64:" + "cd".repeat(32) + "\n"
+                        + "model_served_version=1:7\n"
+                        + "redaction_policy_version=-\n"
+                        + "decision=-\n"
+                        + "rule=-\n"
+                        + "prev_hash=64:" + PREV + "\n");
+        // computed independently of this code (Python hashlib over the text above)
+        assertThat(CanonicalEncoding.hash(PREV, encoding))
+                .isEqualTo("2bff16c62bc028817b6576ac476d9ca8b9bd8beee126633c281a8dbac936dcd8");
+    }
+
+    @Test
+    void theServedVersionIsCoveredByTheHash() {
+        ModelRef local = new ModelRef("summarizer", "3", "12".repeat(32), null);
+        AuditEvent none = AuditEvent.builder(AuditEventType.PREDICTION_RELEASED, Actor.SYSTEM, "c", "r")
+                .model(local)
+                .build();
+        AuditEvent three = AuditEvent.builder(AuditEventType.PREDICTION_RELEASED, Actor.SYSTEM, "c", "r")
+                .model(new ModelRef("summarizer", "3", "12".repeat(32), null, "3"))
+                .build();
+        AuditEvent four = AuditEvent.builder(AuditEventType.PREDICTION_RELEASED, Actor.SYSTEM, "c", "r")
+                .model(new ModelRef("summarizer", "3", "12".repeat(32), null, "4"))
+                .build();
+
+        assertThat(local).isEqualTo(new ModelRef("summarizer", "3", "12".repeat(32), null, null));
+        assertThat(Set.of(
+                        CanonicalEncoding.encode(1, TIME, none, PREV),
+                        CanonicalEncoding.encode(1, TIME, three, PREV),
+                        CanonicalEncoding.encode(1, TIME, four, PREV)))
+                .hasSize(3);
+        assertThatThrownBy(() -> new ModelRef("summarizer", "3", "12".repeat(32), null, " "))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An intruder with superuser access turns the triggers off and changes the tables; the verifier points at the first
@@ -48,7 +49,9 @@ class ChainTamperingTest {
                     : AuditEvents.released(
                             "request-" + i,
                             "summary " + i + " é\n" + random.nextLong(),
-                            0.05 + 0.9 * random.nextDouble());
+                            0.05 + 0.9 * random.nextDouble(),
+                            // every other prediction of a remote model: rows with and without a served version
+                            i % 2 == 0 ? AuditEvents.REMOTE_MODEL : AuditEvents.MODEL);
             db.transaction.execute(status -> trail.append(event));
             long sequence = i;
             if (LongStream.of(CHECKPOINTS).anyMatch(at -> at == sequence)) {
@@ -86,6 +89,49 @@ class ChainTamperingTest {
             })
     void anEditedColumnBreaksTheChainAtThatRow(String assignment) {
         assertBroken(tampered("UPDATE audit_event SET " + assignment + " WHERE seq = 4"), 4, ChainBreak.ROW_EDITED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"'4'", "'3 '", "''", "NULL"})
+    void anEditedServedVersionBreaksTheChainAtThatRow(String value) {
+        long remote = firstRow("model_served_version IS NOT NULL");
+
+        ChainVerification verification = tampered(
+                // the table refuses '': an intruder drops the check first
+                "ALTER TABLE audit_event DROP CONSTRAINT audit_event_served_version_check",
+                "UPDATE audit_event SET model_served_version = " + value + " WHERE seq = " + remote);
+
+        assertThat(verification.firstBrokenSequence()).as("%s", verification).isEqualTo(remote);
+        assertThat(verification.reason()).isIn(ChainBreak.ROW_EDITED, ChainBreak.ROW_UNREADABLE);
+    }
+
+    @Test
+    void aServedVersionGivenToARowWithoutOneBreaksTheChainAtThatRow() {
+        long local = firstRow("model_name IS NOT NULL AND model_served_version IS NULL");
+
+        assertBroken(
+                tampered("UPDATE audit_event SET model_served_version = '3' WHERE seq = " + local),
+                local,
+                ChainBreak.ROW_EDITED);
+    }
+
+    @Test
+    void aServedVersionWithoutAModelIsReportedAtItsRow() {
+        long modelless = firstRow("model_name IS NULL");
+
+        assertBroken(
+                tampered(
+                        "ALTER TABLE audit_event DROP CONSTRAINT audit_event_served_version_check",
+                        "UPDATE audit_event SET model_served_version = '3' WHERE seq = " + modelless),
+                modelless,
+                ChainBreak.ROW_UNREADABLE);
+    }
+
+    private static long firstRow(String condition) {
+        return db.adminJdbc
+                .sql("SELECT min(seq) FROM audit_event WHERE " + condition)
+                .query(Long.class)
+                .single();
     }
 
     @Test

@@ -200,6 +200,69 @@ class PostgresAuditTrailTest {
     }
 
     @Test
+    void aServedVersionIsStoredReadBackAndCoveredByTheChain() {
+        String requestId = UUID.randomUUID().toString();
+        List<AuditEvent> group = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            group.add(AuditEvents.released(
+                    requestId, "summary " + i, 0.5, i % 3 == 0 ? AuditEvents.MODEL : AuditEvents.REMOTE_MODEL));
+        }
+        // a month whose partition does not exist yet: the partition made now has the column too
+        PostgresAuditTrail longAgo = db.trail(Clock.fixed(Instant.parse("2018-03-15T12:00:00Z"), ZoneOffset.UTC));
+
+        List<AuditRecord> grouped =
+                db.transaction.execute(status -> db.writer(Clock.systemUTC()).append(group));
+        AuditRecord alone = db.transaction.execute(status ->
+                longAgo.append(AuditEvents.released(requestId, "summary in 2018", 0.5, AuditEvents.REMOTE_MODEL)));
+
+        assertThat(grouped).isNotNull();
+        assertThat(alone).isNotNull();
+        List<AuditRecord> stored = trail.findByRequestId(requestId);
+        assertThat(stored).containsExactlyInAnyOrderElementsOf(concat(grouped, alone));
+        assertThat(stored.stream().map(r -> r.event().model().servedVersion()))
+                .containsOnly("3", (String) null)
+                .containsNull();
+        assertThat(db.adminJdbc
+                        .sql("SELECT model_served_version FROM audit_event_y2018m03 WHERE seq = :seq")
+                        .param("seq", alone.sequence())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("3");
+        assertThat(db.adminJdbc
+                        .sql("SELECT count(*) FROM audit_event WHERE request_id = :r AND model_served_version IS NULL")
+                        .param("r", requestId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(4);
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
+    void theDatabaseRefusesAServedVersionWithoutAModelOrAnEmptyOne() {
+        String columns = "seq, event_time, event_type, actor_issuer, actor_subject, client_id, request_id, prev_hash,"
+                + " hash, model_served_version";
+        assertThatThrownBy(() -> db.jdbc
+                        .sql("INSERT INTO audit_event (" + columns + ") VALUES (100000, now(),"
+                                + " 'X', 'i', 's', 'c', 'r', repeat('a', 64), repeat('a', 64), '3')")
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("audit_event_served_version_check");
+        assertThatThrownBy(() -> db.jdbc
+                        .sql("INSERT INTO audit_event (" + columns + ", model_name, model_version,"
+                                + " model_sha256) VALUES (100000, now(), 'X', 'i', 's', 'c', 'r', repeat('a', 64),"
+                                + " repeat('a', 64), '', 'm', '1', repeat('a', 64))")
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("audit_event_served_version_check");
+    }
+
+    private static List<AuditRecord> concat(List<AuditRecord> records, AuditRecord one) {
+        List<AuditRecord> all = new ArrayList<>(records);
+        all.add(one);
+        return all;
+    }
+
+    @Test
     void anAppendInAMonthWithoutAPartitionCreatesItFirst() {
         Instant longAgo = Instant.parse("2019-07-15T12:00:00Z");
         PostgresAuditTrail fixed = db.trail(Clock.fixed(longAgo, ZoneOffset.UTC));

@@ -26,6 +26,7 @@ record Tampering(String description, List<String> statements, long expectedSeque
             "output",
             "model_name",
             "model_version",
+            "model_served_version",
             "redaction_policy_version",
             "decision",
             "rule");

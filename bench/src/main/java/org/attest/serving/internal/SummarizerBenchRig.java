@@ -42,7 +42,7 @@ public final class SummarizerBenchRig implements AutoCloseable {
         this.encoder = encoder;
         this.shipped = shipped;
         this.calibration = calibration;
-        this.summarizer = shipped.with(this::encodeCached, calibration);
+        this.summarizer = shipped.with(this::embedCached, calibration);
     }
 
     /** Loads the shipped model on CPU, as the service does. */
@@ -144,14 +144,14 @@ public final class SummarizerBenchRig implements AutoCloseable {
                 fit.weights(),
                 fit.centroid(),
                 fit.distanceBound());
-        summarizer = shipped.with(this::encodeCached, calibration);
+        summarizer = shipped.with(this::embedCached, calibration);
         return calibration.format();
     }
 
     /** Reads a calibration file's text and makes it current. */
     public void calibrate(String properties) throws IOException {
         calibration = SummaryCalibration.parse(properties);
-        summarizer = shipped.with(this::encodeCached, calibration);
+        summarizer = shipped.with(this::embedCached, calibration);
     }
 
     /** The fields of a calibration (see {@code SummaryCalibration}). */
@@ -187,6 +187,11 @@ public final class SummarizerBenchRig implements AutoCloseable {
     /** How many distinct units have been encoded so far. */
     public int cachedUnits() {
         return cache.size();
+    }
+
+    /** The cached vectors as the summarizer takes them: a local encoder has no served version. */
+    private SentenceEncoder.Embeddings embedCached(List<String> texts) throws OrtException {
+        return SentenceEncoder.Embeddings.local(encodeCached(texts));
     }
 
     private float[][] encodeCached(List<String> texts) throws OrtException {

@@ -21,10 +21,11 @@ final class ReviewItemWrites {
         ReviewItem queued = queued(item, now, priority);
         jdbc.sql("""
                         INSERT INTO review_item (id, summary_id, client_id, status, reason, release_policy_version,
-                            priority, confidence, model_version, model_sha256, model_card_hash,
+                            priority, confidence, model_version, model_sha256, model_card_hash, model_served_version,
                             redaction_policy_version, draft_text, redacted_source, created_at, updated_at, version)
                         VALUES (:id, :summaryId, :clientId, 'PENDING', :reason, :releasePolicy, :priority, :confidence,
-                            :modelVersion, :modelSha, :cardHash, :redactionPolicy, :draft, :source, :now, :now, 0)
+                            :modelVersion, :modelSha, :cardHash, :servedVersion, :redactionPolicy, :draft, :source,
+                            :now, :now, 0)
                         """)
                 .param("id", queued.id())
                 .param("summaryId", queued.summaryId())
@@ -36,6 +37,7 @@ final class ReviewItemWrites {
                 .param("modelVersion", queued.modelVersion())
                 .param("modelSha", queued.model().artifactSha256())
                 .param("cardHash", queued.model().cardHash())
+                .param("servedVersion", queued.model().servedVersion())
                 .param("redactionPolicy", queued.redactionPolicyVersion())
                 .param("draft", queued.draftText())
                 .param("source", queued.redactedSource())

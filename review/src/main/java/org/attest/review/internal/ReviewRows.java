@@ -19,7 +19,7 @@ final class ReviewRows {
 
     static final String COLUMNS = """
             id, summary_id, client_id, status, reason, release_policy_version, priority, confidence, model_version,
-            model_sha256, model_card_hash, redaction_policy_version, draft_text, redacted_source, created_at,
+            model_sha256, model_card_hash, model_served_version, redaction_policy_version, draft_text, redacted_source, created_at,
             claimed_by_issuer, claimed_by_subject, lease_expires_at, decided_by_issuer, decided_by_subject,
             decided_at, final_text, decision_reason, edit_diff, edit_distance, version""";
 
@@ -66,7 +66,12 @@ final class ReviewRows {
                 rs.getString("release_policy_version"),
                 rs.getInt("priority"),
                 rs.getDouble("confidence"),
-                new ModelRef(model[0], model[1], rs.getString("model_sha256"), rs.getString("model_card_hash")),
+                new ModelRef(
+                        model[0],
+                        model[1],
+                        rs.getString("model_sha256"),
+                        rs.getString("model_card_hash"),
+                        rs.getString("model_served_version")),
                 rs.getString("redaction_policy_version"),
                 rs.getString("draft_text"),
                 rs.getString("redacted_source"),

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.attest.audit.ModelRef;
 import org.attest.review.DecisionReason;
 import org.attest.review.IllegalTransitionException;
 import org.attest.review.IllegalTransitionException.Refusal;
@@ -36,6 +37,25 @@ class ReviewLifecycleTest {
     @AfterAll
     static void close() {
         modules.close();
+    }
+
+    @Test
+    void aPredictionOfARemoteModelKeepsTheServersVersionInEveryDecision() {
+        ModelRef remote = new ModelRef("clinical-summarizer-remote", "1", "a".repeat(64), "c".repeat(64), "3");
+        ReviewItem held = modules.hold(remote, "below-confidence-threshold");
+        modules.queue.claim(held.id(), ANNA);
+
+        ReviewItem approved = modules.queue.decide(held.id(), ANNA, new ReviewDecision.Approve());
+
+        assertThat(approved.model()).isEqualTo(remote);
+        assertThat(modules.queue.find(held.id())).map(ReviewItem::model).contains(remote);
+        assertThat(modules.auditRows(held.summaryId()))
+                .extracting(row -> row.get("event_type") + " " + row.get("model_served_version"))
+                .containsExactly("REVIEW_CLAIMED 3", "REVIEW_APPROVED 3");
+        ReviewItem local = modules.hold();
+        assertThat(modules.queue.find(local.id()).orElseThrow().model().servedVersion())
+                .isNull();
+        assertThat(modules.audit().verify().intact()).isTrue();
     }
 
     @Test

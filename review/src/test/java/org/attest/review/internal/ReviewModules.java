@@ -87,12 +87,17 @@ final class ReviewModules implements AutoCloseable {
     /** Queues one held prediction of {@code modelVersion} as the summarize use case does. */
     ReviewItem hold(String modelVersion, String... rules) {
         String[] model = ReviewRows.splitModel(modelVersion);
+        return hold(new ModelRef(model[0], model[1], "a".repeat(64), "c".repeat(64)), rules);
+    }
+
+    /** Queues one held prediction of {@code model}, e.g. one a remote server ran. */
+    ReviewItem hold(ModelRef model, String... rules) {
         NewReviewItem item = new NewReviewItem(
                 UUID.randomUUID(),
                 "demo-consumer",
                 new ReleaseDecision(List.of(rules), "release-policy/2"),
                 0.42,
-                new ModelRef(model[0], model[1], "a".repeat(64), "c".repeat(64)),
+                model,
                 "redaction-policy/1",
                 "Patient [NAME] admitted with chest pain.\nTroponin negative.",
                 "[NAME], 54, seen for chest pain. Troponin negative. Discharged.");

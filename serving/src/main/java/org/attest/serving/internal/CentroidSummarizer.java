@@ -4,6 +4,8 @@ import ai.onnxruntime.OrtException;
 import java.util.Arrays;
 import java.util.List;
 import org.attest.serving.internal.MmrSelector.Selection;
+import org.attest.serving.internal.SentenceEncoder.Embeddings;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Extractive summary by centrality: embed every candidate unit of the text ({@link SummaryCandidates}), take the
@@ -24,10 +26,13 @@ final class CentroidSummarizer implements AutoCloseable {
     static final double QUESTION_PENALTY = 0.2;
     static final double PATIENT_BONUS = 0.05;
 
-    /** Turns unit texts into unit-length vectors: the encoder, or in the evaluation a cache in front of it. */
+    /**
+     * Turns unit texts into unit-length vectors, with the version that served them: the encoder, or in the
+     * evaluation a cache in front of it.
+     */
     @FunctionalInterface
     interface Embedder {
-        float[][] encode(List<String> texts) throws OrtException;
+        Embeddings embed(List<String> texts) throws OrtException;
     }
 
     private final SentenceEncoder encoder;
@@ -41,7 +46,7 @@ final class CentroidSummarizer implements AutoCloseable {
     }
 
     CentroidSummarizer(SentenceEncoder encoder, ClinicalAnchors anchors, SummaryCalibration calibration) {
-        this(encoder, encoder::encode, anchors, calibration);
+        this(encoder, encoder::embed, anchors, calibration);
     }
 
     private CentroidSummarizer(
@@ -66,9 +71,16 @@ final class CentroidSummarizer implements AutoCloseable {
      * @param signals what the confidence was computed from
      * @param candidates how many units were considered
      * @param outOfDistribution whether the text lies beyond the calibration's out-of-distribution bound
+     * @param servedVersion for a remote encoder, the server's version of the model as its answers to this text's
+     *     calls named it ({@link Embeddings#servedVersion()}); null for a local one
      */
     record Extract(
-            String text, double confidence, ConfidenceSignals signals, int candidates, boolean outOfDistribution) {}
+            String text,
+            double confidence,
+            ConfidenceSignals signals,
+            int candidates,
+            boolean outOfDistribution,
+            @Nullable String servedVersion) {}
 
     /** Summarizes a non-blank text within the calibration's word budget. */
     Extract summarize(String text) throws OrtException {
@@ -79,8 +91,9 @@ final class CentroidSummarizer implements AutoCloseable {
     /** Summarizes a segmented text within a word budget. */
     Extract summarize(List<NoteUnit> units, int budget) throws OrtException {
         List<NoteUnit> candidates = SummaryCandidates.of(units);
-        float[][] vectors =
-                embedder.encode(candidates.stream().map(NoteUnit::content).toList());
+        Embeddings embeddings =
+                embedder.embed(candidates.stream().map(NoteUnit::content).toList());
+        float[][] vectors = embeddings.vectors();
         float[] centroid = Vectors.centroid(List.of(vectors));
         double[] centrality = new double[vectors.length];
         double[] clinical = new double[vectors.length];
@@ -106,17 +119,13 @@ final class CentroidSummarizer implements AutoCloseable {
                 confidence.of(signals),
                 signals,
                 candidates.size(),
-                confidence.outOfDistribution(signals));
+                confidence.outOfDistribution(signals),
+                embeddings.servedVersion());
     }
 
     /** The device the encoder runs on. */
     String device() {
         return encoder.device();
-    }
-
-    /** For a remote encoder (backend {@code kserve-v2}), the server's model version, to record in the audit row. */
-    java.util.Optional<String> servedVersion() {
-        return encoder.servedVersion();
     }
 
     @Override

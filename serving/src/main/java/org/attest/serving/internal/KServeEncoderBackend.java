@@ -18,12 +18,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The sentence encoder's model call on a remote Triton/KServe server (backend {@code kserve-v2}): the batch's token
  * tensors go out as INT64, {@code last_hidden_state} comes back as FP32; tokenizing and pooling stay local. The
- * model's inputs, output and hidden size are checked against the server's metadata at load, and the
- * {@code model_version} of every answer is kept, so that it can be recorded with the prediction.
+ * model's inputs, output and hidden size are checked against the server's metadata at load. Every answer's
+ * {@code model_version} goes back with that call's output ({@link HiddenStates#servedVersion()}), so that each
+ * prediction records the versions that computed it; the last one seen is kept only to log a change.
  */
 final class KServeEncoderBackend implements EncoderBackend {
 
     static final String DEVICE = "kserve-v2";
+
+    /** Longest {@code model_version} accepted from a server: it goes into every audit row. */
+    static final int MAX_VERSION_LENGTH = 128;
 
     private static final Logger log = LoggerFactory.getLogger(KServeEncoderBackend.class);
 
@@ -86,14 +90,16 @@ final class KServeEncoderBackend implements EncoderBackend {
         return DEVICE;
     }
 
-    /** The server's version of the model as of the last answer (or the metadata before any), if it named one. */
-    @Override
-    public Optional<String> servedVersion() {
+    /**
+     * The server's version of the model as of the last answer (or the metadata before any), if it named one; for
+     * logs and tests: a prediction records the versions of its own calls instead.
+     */
+    Optional<String> servedVersion() {
         return Optional.ofNullable(servedVersion);
     }
 
     @Override
-    public FloatBuffer lastHiddenState(TokenBatch batch) {
+    public HiddenStates lastHiddenState(TokenBatch batch) {
         long[] shape = batch.shape();
         List<Input> inputs = new ArrayList<>(3);
         inputs.add(new Input(INPUT_IDS, shape, batch.ids()));
@@ -102,7 +108,8 @@ final class KServeEncoderBackend implements EncoderBackend {
             inputs.add(new Input(TOKEN_TYPE_IDS, shape, batch.types()));
         }
         InferResult result = client.infer(inputs, List.of(LAST_HIDDEN_STATE));
-        noteVersion(result.modelVersion());
+        String version = answeredVersion(result.modelVersion());
+        noteVersion(version);
         Output hidden = result.output(LAST_HIDDEN_STATE);
         long[] expected = {batch.rows(), batch.tokens(), dimensions};
         if (!Arrays.equals(hidden.shape(), expected)
@@ -111,7 +118,26 @@ final class KServeEncoderBackend implements EncoderBackend {
                     "remote model " + client.settings().id() + " returned last_hidden_state" + " of shape "
                             + Arrays.toString(hidden.shape()) + ", expected " + Arrays.toString(expected));
         }
-        return FloatBuffer.wrap(hidden.data());
+        return new HiddenStates(FloatBuffer.wrap(hidden.data()), version);
+    }
+
+    /**
+     * The version that answered: the one the answer names ({@code model_version} is optional in the protocol), else
+     * the configured one, since the request went to its {@code /versions/} path; null when neither is known — the
+     * metadata's newest version is only a guess, and an audit row records no guesses.
+     *
+     * @throws RemoteInferenceException when the named version is too long or holds control characters
+     */
+    private @Nullable String answeredVersion(@Nullable String named) {
+        if (named == null || named.isBlank()) {
+            return client.settings().version();
+        }
+        if (named.length() > MAX_VERSION_LENGTH || named.chars().anyMatch(Character::isISOControl)) {
+            throw new RemoteInferenceException(
+                    "remote model " + client.settings().id() + " answered an unusable model_version (" + named.length()
+                            + " characters)");
+        }
+        return named;
     }
 
     private void noteVersion(@Nullable String version) {

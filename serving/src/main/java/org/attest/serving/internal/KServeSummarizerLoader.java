@@ -9,7 +9,7 @@ import org.attest.serving.internal.ModelArtifacts.LocatedManifest;
  * encoder served by a remote Triton/KServe server ({@link KServeEncoderLoader}), at the endpoint configured under
  * {@code attest.serving.kserve.endpoints.<name>}. The manifest's {@code encoder} is the ONNX file the server serves:
  * it is verified here too, so that the SHA-256 recorded with each prediction is of a file that exists; the server's
- * own {@code model_version} is kept next to it ({@link CentroidSummarizer#servedVersion()}).
+ * own {@code model_version} is recorded next to it, per prediction ({@link CentroidSummarizer.Extract#servedVersion()}).
  */
 final class KServeSummarizerLoader implements ModelLoader {
 

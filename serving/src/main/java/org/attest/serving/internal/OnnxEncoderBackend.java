@@ -5,7 +5,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession.Result;
 import ai.onnxruntime.TensorInfo;
-import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,7 +60,7 @@ final class OnnxEncoderBackend implements EncoderBackend {
     }
 
     @Override
-    public FloatBuffer lastHiddenState(TokenBatch batch) throws OrtException {
+    public HiddenStates lastHiddenState(TokenBatch batch) throws OrtException {
         long[] shape = batch.shape();
         try (OnnxTensor ids = tensor(batch.ids(), shape);
                 OnnxTensor mask = tensor(batch.mask(), shape);
@@ -76,7 +75,7 @@ final class OnnxEncoderBackend implements EncoderBackend {
                 OnnxTensor hidden = (OnnxTensor) result.get(LAST_HIDDEN_STATE)
                         .orElseThrow(() -> new IllegalStateException("encoder returned no last_hidden_state"));
                 // a copy on the Java heap: valid after the result is closed
-                return hidden.getFloatBuffer();
+                return HiddenStates.local(hidden.getFloatBuffer());
             }
         }
     }

@@ -9,11 +9,14 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.attest.serving.InferenceRejectedException;
+import org.attest.serving.internal.EncoderBackend.HiddenStates;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns sentences into unit-length vectors with a BERT-style encoder (MiniLM): tokenize, run the encoder on batches
@@ -21,7 +24,9 @@ import org.attest.serving.InferenceRejectedException;
  * similarity of two vectors is then their dot product.
  *
  * <p>The model call goes through a {@link BatchedInference}: with micro-batching on, the sentences of concurrent
- * requests share batches (each padded to its own longest member), which changes no vector.
+ * requests share batches (each padded to its own longest member), which changes no vector. Each vector comes back
+ * with the served version of the call that computed it, so that a request learns the versions of its own calls even
+ * when its batches were shared.
  *
  * <p>Thread-safe: the tokenizer and the session are shared, every tensor and result is closed after each batch.
  */
@@ -33,7 +38,7 @@ final class SentenceEncoder implements AutoCloseable {
     private final EncoderBackend backend;
     private final HuggingFaceTokenizer tokenizer;
     private final int dimensions;
-    private final BatchedInference<Encoding, float[]> inference;
+    private final BatchedInference<Encoding, Pooled> inference;
 
     private SentenceEncoder(EncoderBackend backend, HuggingFaceTokenizer tokenizer, ModelBatching batching) {
         this.backend = backend;
@@ -83,16 +88,37 @@ final class SentenceEncoder implements AutoCloseable {
         return backend.device();
     }
 
-    /** For a remote encoder, the server's model version as of its last answer, to record with predictions. */
-    Optional<String> servedVersion() {
-        return backend.servedVersion();
+    /**
+     * Sentences' vectors and the version of the model that computed them.
+     *
+     * @param vectors the i-th vector belongs to the i-th sentence
+     * @param servedVersion for a remote encoder, the server's version of the model as its answers to these
+     *     sentences' calls named it — each distinct one once, comma-separated, should the server have switched
+     *     versions between two calls; null for a local encoder or a server that named none
+     */
+    record Embeddings(float[][] vectors, @Nullable String servedVersion) {
+
+        /** Vectors with no served version (a local encoder, or a cache in front of one). */
+        static Embeddings local(float[][] vectors) {
+            return new Embeddings(vectors, null);
+        }
     }
+
     /**
      * Encodes sentences; the i-th vector belongs to the i-th sentence.
      *
      * @throws InferenceRejectedException when micro-batching is on and the encoder's queue is full
      */
     float[][] encode(List<String> sentences) throws OrtException {
+        return embed(sentences).vectors();
+    }
+
+    /**
+     * Encodes sentences, with the version that served them.
+     *
+     * @throws InferenceRejectedException when micro-batching is on and the encoder's queue is full
+     */
+    Embeddings embed(List<String> sentences) throws OrtException {
         Encoding[] encodings = tokenizer.batchEncode(sentences);
         // Sentences of similar length side by side keep padding, and so wasted compute, small.
         int[] byLength = IntStream.range(0, encodings.length)
@@ -100,21 +126,29 @@ final class SentenceEncoder implements AutoCloseable {
                 .sorted(Comparator.comparingInt((Integer i) -> encodings[i].getIds().length))
                 .mapToInt(Integer::intValue)
                 .toArray();
-        List<float[]> sorted = inference.infer(
+        List<Pooled> sorted = inference.infer(
                 Arrays.stream(byLength).mapToObj(i -> encodings[i]).toList());
         float[][] vectors = new float[encodings.length][];
+        Set<String> versions = new LinkedHashSet<>();
         for (int i = 0; i < byLength.length; i++) {
-            vectors[byLength[i]] = sorted.get(i);
+            Pooled pooled = sorted.get(i);
+            vectors[byLength[i]] = pooled.vector();
+            if (pooled.servedVersion() != null) {
+                versions.add(pooled.servedVersion());
+            }
         }
-        return vectors;
+        return new Embeddings(vectors, versions.isEmpty() ? null : String.join(",", versions));
     }
 
+    /** One sentence's vector and the served version of the call that computed it. */
+    private record Pooled(float[] vector, @Nullable String servedVersion) {}
+
     /** Runs a batch as {@link LengthBuckets}, each padded to its own longest member. */
-    private List<float[]> encodeBatch(List<Encoding> batch) throws OrtException {
+    private List<Pooled> encodeBatch(List<Encoding> batch) throws OrtException {
         int[] lengths = batch.stream().mapToInt(e -> e.getIds().length).toArray();
-        float[][] vectors = new float[batch.size()][];
+        Pooled[] vectors = new Pooled[batch.size()];
         for (int[] bucket : LengthBuckets.plan(lengths, batch.size())) {
-            List<float[]> pooled =
+            List<Pooled> pooled =
                     encodeBucket(Arrays.stream(bucket).mapToObj(batch::get).toList());
             for (int i = 0; i < bucket.length; i++) {
                 vectors[bucket[i]] = pooled.get(i);
@@ -123,16 +157,17 @@ final class SentenceEncoder implements AutoCloseable {
         return Arrays.asList(vectors);
     }
 
-    private List<float[]> encodeBucket(List<Encoding> bucket) throws OrtException {
+    private List<Pooled> encodeBucket(List<Encoding> bucket) throws OrtException {
         TokenBatch padded = TokenBatch.of(bucket);
-        FloatBuffer states = backend.lastHiddenState(padded);
+        HiddenStates output = backend.lastHiddenState(padded);
+        FloatBuffer states = output.values();
         if (states.remaining() != padded.rows() * padded.tokens() * dimensions) {
             throw new IllegalStateException("encoder returned " + states.remaining() + " values for a batch of "
                     + padded.rows() + " x " + padded.tokens() + " tokens");
         }
-        List<float[]> vectors = new ArrayList<>(bucket.size());
+        List<Pooled> vectors = new ArrayList<>(bucket.size());
         for (int row = 0; row < bucket.size(); row++) {
-            vectors.add(meanPool(states, padded.mask(), row, padded.tokens()));
+            vectors.add(new Pooled(meanPool(states, padded.mask(), row, padded.tokens()), output.servedVersion()));
         }
         return vectors;
     }

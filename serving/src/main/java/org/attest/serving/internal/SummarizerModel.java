@@ -74,7 +74,13 @@ final class SummarizerModel implements Summarizer {
             throws OrtException {
         if (model instanceof ExtractiveModel extractive) {
             CentroidSummarizer.Extract extract = extractive.summarizer().summarize(text);
-            return new SummaryDraft(extract.text(), extract.confidence(), version, false, extract.outOfDistribution());
+            return new SummaryDraft(
+                    extract.text(),
+                    extract.confidence(),
+                    version,
+                    false,
+                    extract.outOfDistribution(),
+                    extract.servedVersion());
         }
         if (model instanceof Seq2SeqModelLoader.Seq2SeqLoaded seq2seq) {
             Seq2SeqGenerator.Output output = seq2seq.generator().generate(text);

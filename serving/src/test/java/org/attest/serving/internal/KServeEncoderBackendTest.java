@@ -6,14 +6,25 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.attest.serving.SummaryDraft;
+import org.attest.serving.internal.EncoderBackend.HiddenStates;
+import org.attest.testing.KServeV2TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The KServe v2 remote backend against a v2 endpoint served inside the test ({@link KServeV2TestServer}, the real
@@ -48,6 +59,7 @@ class KServeEncoderBackendTest {
     void healthy() {
         server.failNext(0, 503);
         server.ready(true);
+        server.answerAs(KServeV2TestServer.VERSION);
     }
 
     private static KServeV2Settings settings(String version) {
@@ -91,8 +103,8 @@ class KServeEncoderBackendTest {
             CentroidSummarizer.Extract local = TestModel.summarizer().summarize(TestNotes.CLINIC_NOTE);
 
             assertThat(summarizer.device()).isEqualTo("kserve-v2");
-            assertThat(summarizer.servedVersion()).contains(KServeV2TestServer.VERSION);
-            assertThat(TestModel.summarizer().servedVersion()).isEmpty();
+            assertThat(remote.servedVersion()).isEqualTo(KServeV2TestServer.VERSION);
+            assertThat(local.servedVersion()).isNull();
             assertThat(remote.text()).isEqualTo(local.text());
             assertThat(remote.confidence()).isCloseTo(local.confidence(), within(1e-4));
         }
@@ -144,6 +156,127 @@ class KServeEncoderBackendTest {
     }
 
     @Test
+    void eachPredictionRecordsTheVersionThatAnsweredItsOwnCalls() throws Exception {
+        KServeEncoderLoader loader = new KServeEncoderLoader(InferenceBatching.unbatched());
+        try (CentroidSummarizer summarizer =
+                loader.load("remote-summarizer", "1", settings(null), tokenizer, maxTokens)) {
+            server.answerAs("4");
+            CentroidSummarizer.Extract afterARollout = summarizer.summarize(TestNotes.CLINIC_NOTE);
+            server.answerAs("3");
+            CentroidSummarizer.Extract afterARollback = summarizer.summarize(TestNotes.CLINIC_NOTE);
+
+            assertThat(afterARollout.servedVersion()).isEqualTo("4");
+            assertThat(afterARollback.servedVersion()).isEqualTo("3");
+        }
+    }
+
+    @Test
+    void anAnswerThatNamesNoVersionRecordsTheConfiguredOneOrNone() throws Exception {
+        server.answerAs(null);
+        try (SentenceEncoder pinned = remoteEncoder(KServeEncoderBackend.connect(new KServeV2Client(settings("3"))));
+                SentenceEncoder unpinned =
+                        remoteEncoder(KServeEncoderBackend.connect(new KServeV2Client(settings(null))))) {
+            // the versioned path fixed the version; without it, the metadata's newest would be a guess
+            assertThat(pinned.embed(SENTENCES).servedVersion()).isEqualTo("3");
+            assertThat(unpinned.embed(SENTENCES).servedVersion()).isNull();
+        }
+    }
+
+    @Test
+    void anUnusableVersionFailsTheCall() throws Exception {
+        KServeEncoderBackend backend = KServeEncoderBackend.connect(new KServeV2Client(settings(null)));
+        try (SentenceEncoder remote = remoteEncoder(backend)) {
+            server.answerAs("9".repeat(KServeEncoderBackend.MAX_VERSION_LENGTH + 1));
+            assertThatThrownBy(() -> remote.embed(SENTENCES))
+                    .isInstanceOf(RemoteInferenceException.class)
+                    .hasMessageContaining("unusable model_version");
+            server.answerAs("3\n4");
+            assertThatThrownBy(() -> remote.embed(SENTENCES)).isInstanceOf(RemoteInferenceException.class);
+        }
+    }
+
+    @Test
+    void callsOfOneRequestAnsweredByTwoVersionsRecordBoth() throws Exception {
+        // a server that moves from 3 to 4 between the request's two batches (40 sentences, 32 per call)
+        Iterator<String> versions = List.of("3", "4").iterator();
+        EncoderBackend switching = new EncoderBackend() {
+            @Override
+            public int dimensions() {
+                return 4;
+            }
+
+            @Override
+            public String device() {
+                return "kserve-v2";
+            }
+
+            @Override
+            public HiddenStates lastHiddenState(TokenBatch batch) {
+                float[] ones = new float[batch.rows() * batch.tokens() * 4];
+                Arrays.fill(ones, 1f);
+                return new HiddenStates(FloatBuffer.wrap(ones), versions.hasNext() ? versions.next() : "4");
+            }
+
+            @Override
+            public void close() {}
+        };
+        List<String> sentences = Collections.nCopies(40, "Fever.");
+        try (SentenceEncoder encoder =
+                SentenceEncoder.create(switching, tokenizer, maxTokens, ModelBatching.none("switching"))) {
+            SentenceEncoder.Embeddings embeddings = encoder.embed(sentences);
+
+            assertThat(embeddings.vectors()).hasNumberOfRows(40);
+            assertThat(embeddings.servedVersion()).isEqualTo("3,4");
+        }
+    }
+
+    @Test
+    void theSummarizerAliasOnAKServeVersionDraftsWithTheServersVersion(@TempDir Path dir) throws Exception {
+        String card = TestRegistry.shippedCard()
+                .replace("model: clinical-summarizer-extractive", "model: remote-summarizer")
+                .replace("kind: extractive-summarizer", "kind: " + KServeSummarizerLoader.KIND);
+        String manifest = ModelManifestTest.shippedManifest()
+                .replace("kind: extractive-summarizer", "kind: " + KServeSummarizerLoader.KIND)
+                .replace("name: clinical-summarizer-extractive", "name: remote-summarizer")
+                .replaceAll("(?m)^card:.*$", "card: card.md");
+        new TestRegistry(dir).write("remote-summarizer", "1", manifest, card);
+        ServingProperties properties = ServingProperties.defaults()
+                .withDevice(ServingProperties.Device.CPU)
+                .withRegistryDir(dir)
+                .withAlias("summarizer", "remote-summarizer:1");
+        DefaultResourceLoader resources = new DefaultResourceLoader();
+        ModelArtifacts artifacts = new ModelArtifacts(resources);
+        KServeProperties kserve = new KServeProperties(Map.of(
+                "remote-summarizer",
+                new KServeProperties.Endpoint(
+                        server.url(),
+                        KServeV2TestServer.MODEL,
+                        null,
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(20),
+                        3,
+                        Duration.ofMillis(10))));
+        VersionedModelRegistry registry = new VersionedModelRegistry(
+                new RegistryScanner(new PathMatchingResourcePatternResolver(resources)),
+                artifacts,
+                List.of(new KServeSummarizerLoader(artifacts, InferenceBatching.unbatched(), kserve)),
+                properties);
+        try {
+            registry.start();
+            SummaryDraft draft = new SummarizerModel(registry).summarize(TestNotes.CLINIC_NOTE);
+
+            assertThat(draft.degraded()).isFalse();
+            assertThat(draft.model().id()).isEqualTo("remote-summarizer:1");
+            assertThat(draft.servedVersion()).isEqualTo(KServeV2TestServer.VERSION);
+            assertThat(SummarizerModel.degraded(TestNotes.CLINIC_NOTE, draft.model())
+                            .servedVersion())
+                    .isNull();
+        } finally {
+            registry.close();
+        }
+    }
+
+    @Test
     void theServersModelVersionIsKeptFromMetadataAndFromEachAnswer() throws Exception {
         KServeV2Client client = new KServeV2Client(settings(null));
         KServeEncoderBackend backend = KServeEncoderBackend.connect(client);
@@ -172,38 +305,38 @@ class KServeEncoderBackendTest {
     @Test
     void fiveHundredsAreRetriedWithinTheBound() throws Exception {
         KServeEncoderBackend backend = KServeEncoderBackend.connect(new KServeV2Client(settings(null)));
-        int before = server.inferCalls.get();
+        int before = server.inferCalls();
         server.failNext(2, 503);
         try (SentenceEncoder remote = remoteEncoder(backend)) {
             // one sentence: one model call
             assertThat(remote.encode(List.of("Chest pain for two days."))).hasNumberOfRows(1);
         }
-        assertThat(server.inferCalls.get() - before).isEqualTo(3);
+        assertThat(server.inferCalls() - before).isEqualTo(3);
     }
 
     @Test
     void retriesStopAtMaxAttempts() throws Exception {
         KServeEncoderBackend backend = KServeEncoderBackend.connect(new KServeV2Client(settings(null)));
-        int before = server.inferCalls.get();
+        int before = server.inferCalls();
         server.failNext(10, 500);
 
         assertThatThrownBy(() -> backend.lastHiddenState(TokenBatch.of(List.of())))
                 .isInstanceOf(RemoteInferenceException.class)
                 .hasMessageContaining("HTTP 500")
                 .hasMessageContaining("attempt 3");
-        assertThat(server.inferCalls.get() - before).isEqualTo(3);
+        assertThat(server.inferCalls() - before).isEqualTo(3);
     }
 
     @Test
     void fourHundredsAreNotRetried() throws Exception {
         KServeEncoderBackend backend = KServeEncoderBackend.connect(new KServeV2Client(settings(null)));
-        int before = server.inferCalls.get();
+        int before = server.inferCalls();
         server.failNext(1, 400);
 
         assertThatThrownBy(() -> backend.lastHiddenState(TokenBatch.of(List.of())))
                 .isInstanceOf(RemoteInferenceException.class)
                 .hasMessageContaining("HTTP 400");
-        assertThat(server.inferCalls.get() - before).isEqualTo(1);
+        assertThat(server.inferCalls() - before).isEqualTo(1);
     }
 
     @Test
@@ -217,7 +350,7 @@ class KServeEncoderBackendTest {
                 3,
                 Duration.ofMillis(10));
         KServeEncoderBackend backend = KServeEncoderBackend.connect(new KServeV2Client(quick));
-        int before = server.inferCalls.get();
+        int before = server.inferCalls();
         CountDownLatch held = server.holdInference();
         try (SentenceEncoder remote = remoteEncoder(backend)) {
             assertThatThrownBy(() -> remote.encode(SENTENCES))
@@ -226,7 +359,7 @@ class KServeEncoderBackendTest {
         } finally {
             held.countDown();
         }
-        assertThat(server.inferCalls.get() - before).isEqualTo(1);
+        assertThat(server.inferCalls() - before).isEqualTo(1);
     }
 
     @Test

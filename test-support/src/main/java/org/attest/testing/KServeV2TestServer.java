@@ -1,4 +1,4 @@
-package org.attest.serving.internal;
+package org.attest.testing;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -15,34 +15,47 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A KServe v2 REST endpoint served inside the test, running the shipped MiniLM through ONNX Runtime — a protocol
- * test of the client, not a Triton stand-in: it implements only what the client uses (server readiness, model
- * metadata, JSON inference) and can be told to fail the next calls with a status, or to hold them.
+ * A KServe v2 REST endpoint served inside the test, running an encoder (the shipped MiniLM) through ONNX Runtime — a
+ * protocol test of the client, not a Triton stand-in: it implements only what the client uses (server readiness,
+ * model metadata, JSON inference) and can be told to fail the next calls with a status, to hold them, or to answer
+ * as another {@code model_version}. Shared here so that serving's protocol tests and the application's end-to-end
+ * tests run against the same endpoint.
  */
-final class KServeV2TestServer implements AutoCloseable {
+public final class KServeV2TestServer implements AutoCloseable {
 
-    static final String MODEL = "minilm";
-    static final String VERSION = "3";
+    /** The server's name of the model. */
+    public static final String MODEL = "minilm";
+
+    /** The {@code model_version} answers name until {@link #answerAs} says otherwise. */
+    public static final String VERSION = "3";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpServer server;
     private final OrtSession session;
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
-    final AtomicInteger inferCalls = new AtomicInteger();
-    final AtomicInteger metadataCalls = new AtomicInteger();
+    private final AtomicInteger inferCalls = new AtomicInteger();
+    private final AtomicInteger metadataCalls = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
     private volatile int failureStatus = 503;
     private volatile boolean ready = true;
     private volatile CountDownLatch hold = new CountDownLatch(0);
+    private volatile @Nullable String answeredVersion = VERSION;
 
-    KServeV2TestServer(byte[] encoder) throws Exception {
+    /**
+     * Starts serving on a free loopback port.
+     *
+     * @param encoder the ONNX encoder to run (inputs {@code input_ids}, {@code attention_mask}, {@code token_type_ids};
+     *     output {@code last_hidden_state} of 384 dimensions)
+     */
+    public KServeV2TestServer(byte[] encoder) throws Exception {
         this.session = environment.createSession(encoder);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v2/health/ready", exchange -> reply(exchange, ready ? 200 : 503, "{}"));
@@ -50,24 +63,41 @@ final class KServeV2TestServer implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    /** The base URL, e.g. {@code http://127.0.0.1:41234}. */
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** The next {@code count} metadata or inference calls answer {@code status}. */
-    void failNext(int count, int status) {
+    public void failNext(int count, int status) {
         failureStatus = status;
         failures.set(count);
     }
 
-    void ready(boolean isReady) {
+    /** Whether {@code GET /v2/health/ready} answers 200 (or 503). */
+    public void ready(boolean isReady) {
         ready = isReady;
     }
 
     /** Inference calls wait until the returned latch is released. */
-    CountDownLatch holdInference() {
+    public CountDownLatch holdInference() {
         hold = new CountDownLatch(1);
         return hold;
+    }
+
+    /** Inference answers name {@code version} as their {@code model_version}; null leaves the field out. */
+    public void answerAs(@Nullable String version) {
+        answeredVersion = version;
+    }
+
+    /** Inference calls received so far, failed ones included. */
+    public int inferCalls() {
+        return inferCalls.get();
+    }
+
+    /** Metadata calls received so far, failed ones included. */
+    public int metadataCalls() {
+        return metadataCalls.get();
     }
 
     private void model(HttpExchange exchange) throws IOException {
@@ -116,8 +146,11 @@ final class KServeV2TestServer implements AutoCloseable {
             }
             try (OrtSession.Result result = session.run(inputs)) {
                 OnnxTensor hidden = (OnnxTensor) result.get("last_hidden_state").orElseThrow();
-                ObjectNode reply =
-                        JSON.createObjectNode().put("model_name", MODEL).put("model_version", VERSION);
+                ObjectNode reply = JSON.createObjectNode().put("model_name", MODEL);
+                String version = answeredVersion;
+                if (version != null) {
+                    reply.put("model_version", version);
+                }
                 ObjectNode output = reply.putArray("outputs")
                         .addObject()
                         .put("name", "last_hidden_state")
