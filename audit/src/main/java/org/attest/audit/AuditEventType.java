@@ -21,6 +21,11 @@ public enum AuditEventType {
     /** A clinician refused a held prediction; {@code subjectId} is the summary's id. */
     REVIEW_REJECTED,
     /**
+     * A clinician's claim lapsed undecided and the item went back to PENDING; the actor is the service,
+     * {@code subjectId} the summary's id, {@code rule} the rules that held it.
+     */
+    REVIEW_CLAIM_LAPSED,
+    /**
      * An operator moved a model alias to a version; {@code subjectId} is the alias, {@code model} the new target (with
      * its artifact and card hashes), {@code decision} {@code alias -> name:version}, {@code rule} the previous target.
      */

@@ -114,13 +114,42 @@ class PostgresReviewQueue implements ReviewQueue {
 
     @Override
     public ReviewItem claim(UUID id, Reviewer reviewer) {
-        return inTransaction(() -> claimLocked(lock(id), reviewer));
+        return inTransaction(() -> {
+            releaseLapsed(now());
+            return claimLocked(lock(id), reviewer);
+        });
+    }
+
+    /**
+     * Returns claims whose lease lapsed undecided to PENDING, each with its audit event, so that the trail shows when
+     * a clinician's hold ended; the sweeper runs it, and every claim runs it first.
+     *
+     * @return how many claims lapsed
+     */
+    int releaseLapsedClaims() {
+        return inTransaction(() -> releaseLapsed(now()));
+    }
+
+    private int releaseLapsed(Instant now) {
+        List<ReviewItem> lapsed = jdbc.sql("SELECT " + ReviewRows.COLUMNS + " FROM review_item"
+                        + " WHERE status = 'CLAIMED' AND lease_expires_at <= :now"
+                        + " ORDER BY lease_expires_at LIMIT 100 FOR UPDATE SKIP LOCKED")
+                .param("now", ReviewRows.utc(now))
+                .query(ReviewRows.at(now))
+                .list();
+        for (ReviewItem item : lapsed) {
+            ReviewItem released = Transitions.lapse(item);
+            writes.update(released, now);
+            audit.append(ReviewEvents.lapsed(released));
+        }
+        return lapsed.size();
     }
 
     @Override
     public Optional<ReviewItem> claimNext(Reviewer reviewer, @Nullable String modelVersion) {
         return inTransaction(() -> {
             Instant now = now();
+            releaseLapsed(now);
             JdbcClient.StatementSpec next = jdbc.sql("SELECT " + ReviewRows.COLUMNS + " FROM review_item WHERE "
                             + ReviewRows.OPEN + (modelVersion == null ? "" : " AND model_version = :model")
                             + " ORDER BY priority DESC, created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")

@@ -1,6 +1,8 @@
 package org.attest.review.internal;
 
 import java.util.Objects;
+import java.util.UUID;
+import org.attest.audit.Actor;
 import org.attest.audit.AuditEvent;
 import org.attest.audit.AuditEventType;
 import org.attest.review.ReviewItem;
@@ -16,6 +18,15 @@ final class ReviewEvents {
 
     static AuditEvent claimed(ReviewItem item, Reviewer reviewer) {
         return bound(AuditEventType.REVIEW_CLAIMED, item, reviewer)
+                .decision(item.status().name(), item.reason())
+                .build();
+    }
+
+    /** The service returned a lapsed claim to the queue. */
+    static AuditEvent lapsed(ReviewItem item) {
+        Reviewer service = new Reviewer(
+                Actor.SYSTEM, ReleaseOverrideAudit.CLIENT_ID, UUID.randomUUID().toString());
+        return bound(AuditEventType.REVIEW_CLAIM_LAPSED, item, service)
                 .decision(item.status().name(), item.reason())
                 .build();
     }

@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param probation how a newly promoted model version leaves 100 % review
  * @param rejectionWarningRate a model version whose rejection rate is above this raises the warning metric
  * @param rejectionWarningMinDecisions decisions a version needs before its rejection rate can warn
+ * @param leaseSweepInterval how often lapsed claims are returned to PENDING with their audit event (a claim also
+ *     returns the lapsed ones first)
  */
 @Validated
 @ConfigurationProperties("attest.review")
@@ -26,16 +28,20 @@ record ReviewProperties(
         @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("1.0")
         double rejectionWarningRate,
 
-        @DefaultValue("10") @Min(1) int rejectionWarningMinDecisions) {
+        @DefaultValue("10") @Min(1) int rejectionWarningMinDecisions,
+        @DefaultValue("30s") Duration leaseSweepInterval) {
 
     ReviewProperties {
         if (lease.isNegative() || lease.isZero()) {
             throw new IllegalArgumentException("attest.review.lease must be positive");
         }
+        if (leaseSweepInterval.isNegative() || leaseSweepInterval.isZero()) {
+            throw new IllegalArgumentException("attest.review.lease-sweep-interval must be positive");
+        }
     }
 
     static ReviewProperties defaults() {
-        return new ReviewProperties(Duration.ofMinutes(10), Probation.defaults(), 0.2, 10);
+        return new ReviewProperties(Duration.ofMinutes(10), Probation.defaults(), 0.2, 10, Duration.ofSeconds(30));
     }
 
     /**

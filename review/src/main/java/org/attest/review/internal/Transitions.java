@@ -28,6 +28,14 @@ final class Transitions {
         return with(item, ReviewStatus.CLAIMED, new ReviewItem.Claim(by, now.plus(lease)), null);
     }
 
+    /** CLAIMED with a lapsed lease (read as PENDING without a claim) → PENDING, stored. */
+    static ReviewItem lapse(ReviewItem item) {
+        if (item.status() != ReviewStatus.PENDING || item.claim() != null) {
+            throw new IllegalStateException("only a lapsed claim can lapse");
+        }
+        return with(item, ReviewStatus.PENDING, null, null);
+    }
+
     /** CLAIMED (a live claim by {@code by}) → APPROVED, EDITED or REJECTED. */
     static ReviewItem decide(ReviewItem item, Actor by, Instant now, ReviewDecision decision) {
         if (item.status().decided()) {

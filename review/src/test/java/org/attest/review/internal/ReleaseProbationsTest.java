@@ -27,7 +27,11 @@ class ReleaseProbationsTest {
     @BeforeAll
     static void start() {
         modules = ReviewModules.start(new ReviewProperties(
-                Duration.ofMinutes(10), new ReviewProperties.Probation(5, 0.8, Duration.ofSeconds(2)), 0.2, 10));
+                Duration.ofMinutes(10),
+                new ReviewProperties.Probation(5, 0.8, Duration.ofSeconds(2)),
+                0.2,
+                10,
+                Duration.ofSeconds(30)));
     }
 
     @AfterAll

@@ -196,6 +196,34 @@ class ReviewLifecycleTest {
                         IllegalTransitionException.class,
                         e -> assertThat(e.refusal()).isEqualTo(Refusal.NOT_CLAIMED_BY_YOU));
         assertThat(modules.queue.claim(held.id(), BEN).claim().by()).isEqualTo(BEN.actor());
+        assertThat(modules.auditRows(held.summaryId()))
+                .extracting(row -> row.get("event_type") + " " + row.get("actor_subject") + " " + row.get("decision"))
+                .containsExactly(
+                        "REVIEW_CLAIMED anna CLAIMED",
+                        "REVIEW_CLAIM_LAPSED system PENDING",
+                        "REVIEW_CLAIMED ben CLAIMED");
+    }
+
+    @Test
+    void theSweeperReturnsALapsedClaimWithItsAuditEventOnce() {
+        // a queue of its own: the shared one holds other tests' claims, which lapse as its clock moves
+        try (ReviewModules own = ReviewModules.start()) {
+            ReviewItem held = own.hold();
+            own.queue.claim(held.id(), ANNA);
+            assertThat(own.queue.releaseLapsedClaims()).isZero();
+
+            own.clock.advance(Duration.ofMinutes(10));
+
+            assertThat(own.queue.releaseLapsedClaims()).isEqualTo(1);
+            assertThat(own.queue.releaseLapsedClaims()).isZero();
+            assertThat(own.auditRows(held.summaryId()))
+                    .extracting(row -> row.get("event_type") + " " + row.get("actor_subject"))
+                    .containsExactly("REVIEW_CLAIMED anna", "REVIEW_CLAIM_LAPSED system");
+            Map<String, Object> row = own.auditRows(held.summaryId()).getLast();
+            assertThat(row).containsEntry("decision", "PENDING").containsEntry("rule", held.reason());
+            assertThat(own.queue.find(held.id()).orElseThrow().status()).isEqualTo(ReviewStatus.PENDING);
+            assertThat(own.audit().verify().intact()).isTrue();
+        }
     }
 
     @Test

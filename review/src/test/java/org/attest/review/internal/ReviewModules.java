@@ -54,6 +54,9 @@ final class ReviewModules implements AutoCloseable {
                 "attest.audit.input-hmac-key=" + Base64.getEncoder().encodeToString(new byte[32]),
                 "attest.audit.input-hmac-key-id=review-test",
                 "attest.audit.generate-missing-key=false",
+                // the context's own queue runs on the system clock: its sweeper must not release this test clock's
+                // claims
+                "attest.review.lease-sweep-interval=1h",
                 "attest.audit.checkpoint.signing-key-file=target/review-test/" + UUID.randomUUID() + "/key.pem",
                 "attest.audit.checkpoint.export-dir=target/review-test/" + UUID.randomUUID()));
         all.addAll(List.of(settings));

@@ -21,7 +21,12 @@ class ReviewStatisticsTest {
         try (ReviewModules modules = ReviewModules.start()) {
             PostgresReviewStatistics statistics = new PostgresReviewStatistics(
                     modules.jdbc,
-                    new ReviewProperties(Duration.ofMinutes(10), ReviewProperties.Probation.defaults(), 0.3, 4));
+                    new ReviewProperties(
+                            Duration.ofMinutes(10),
+                            ReviewProperties.Probation.defaults(),
+                            0.3,
+                            4,
+                            Duration.ofSeconds(30)));
             decide(modules, "m:1", new ReviewDecision.Approve(), Duration.ofSeconds(10));
             decide(
                     modules,
