@@ -31,7 +31,7 @@ import org.attest.serving.internal.ServingBenchRig;
  * configuration runs once per round, rounds interleaved ({@code --rounds}), and medians with their range are printed.
  *
  * <p>Usage: {@code bench/run serving [--rounds 3] [--seconds 4] [--warmup 1] [--batches 1,2,4,8,16,32,64]
- * [--callers 16] [--http-callers 16] [--device auto] [--instances 1] [--intra-op-threads 0] [--data ../shared/data/aci-bench/train.csv]}.
+ * [--callers 16] [--http-callers 16] [--device auto] [--instances 1] [--intra-op-threads 0] [--spinning true] [--data ../shared/data/aci-bench/train.csv]}.
  */
 public final class ServingBenchmark {
 
@@ -51,6 +51,7 @@ public final class ServingBenchmark {
             String device,
             int instances,
             int intraOpThreads,
+            boolean spinning,
             Path data) {
 
         static Options parse(String[] args) {
@@ -67,6 +68,7 @@ public final class ServingBenchmark {
                     Throughput.option(args, "--device", "auto"),
                     Throughput.option(args, "--instances", 1),
                     Throughput.option(args, "--intra-op-threads", 0),
+                    Boolean.parseBoolean(Throughput.option(args, "--spinning", "true")),
                     Path.of(Throughput.option(args, "--data", AciBenchNotes.DEFAULT.toString())));
         }
     }
@@ -86,20 +88,26 @@ public final class ServingBenchmark {
         String device = options.device();
         int instances = options.instances();
         int threads = options.intraOpThreads();
-        try (ServingBenchRig off = ServingBenchRig.open(device, false, 32, Duration.ZERO, instances, threads);
-                ServingBenchRig on = ServingBenchRig.open(device, true, 32, Duration.ZERO, instances, threads);
+        boolean spinning = options.spinning();
+        try (ServingBenchRig off =
+                        ServingBenchRig.open(device, false, 32, Duration.ZERO, instances, threads, spinning);
+                ServingBenchRig on =
+                        ServingBenchRig.open(device, true, 32, Duration.ZERO, instances, threads, spinning);
                 RawOnnx raw = new RawOnnx("cuda".equals(on.device()));
                 RawOnnx rawSingleThreaded = new RawOnnx("cuda".equals(on.device()), 1);
                 InProcessApplication app = new InProcessApplication(Map.of(
                         "attest.serving.device", device,
                         "attest.serving.batching.instances", Integer.toString(instances),
-                        "attest.serving.intra-op-threads", Integer.toString(threads)))) {
+                        "attest.serving.intra-op-threads", Integer.toString(threads),
+                        "attest.serving.spinning", Boolean.toString(spinning)))) {
             printMachine(raw, on, notes, sentences);
             System.out.printf(
                     Locale.ROOT,
-                    "engine and application: %d batch instance(s), intra-op threads %s; raw ORT: its default thread pool, and single-threaded with a caller per core%n",
+                    "engine and application: %d batch instance(s), intra-op threads %s, spinning %s; raw ORT: its default"
+                            + " thread pool, and single-threaded with a caller per core%n",
                     instances,
-                    threads == 0 ? "ORT default" : Integer.toString(threads));
+                    threads == 0 ? "ORT default" : Integer.toString(threads),
+                    spinning);
             for (int round = 1; round <= options.rounds(); round++) {
                 System.out.printf(Locale.ROOT, "round %d of %d%n", round, options.rounds());
                 Run run = new Run(results, options.warmup(), options.window(), sentences);

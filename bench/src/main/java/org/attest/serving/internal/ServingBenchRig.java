@@ -25,9 +25,10 @@ public final class ServingBenchRig implements AutoCloseable {
     private final SentenceEncoder encoder;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-    private ServingBenchRig(Device device, int intraOpThreads, BatchingProperties batching) throws OrtException {
+    private ServingBenchRig(Device device, int intraOpThreads, boolean spinning, BatchingProperties batching)
+            throws OrtException {
         OnnxRuntimeEngine engine = new OnnxRuntimeEngine(
-                ServingProperties.defaults().withDevice(device).withThreads(intraOpThreads, 0));
+                ServingProperties.defaults().withDevice(device).withThreads(intraOpThreads, 0, spinning));
         try {
             LocatedManifest located = shipped();
             ModelManifest manifest = located.manifest();
@@ -49,12 +50,12 @@ public final class ServingBenchRig implements AutoCloseable {
      */
     public static ServingBenchRig open(String device, boolean batching, int maxBatchSize, Duration maxQueueDelay)
             throws OrtException {
-        return open(device, batching, maxBatchSize, maxQueueDelay, 1, 0);
+        return open(device, batching, maxBatchSize, maxQueueDelay, 1, 0, true);
     }
 
     /**
      * The encoder with micro-batching on or off, {@code instances} batch workers and sessions using
-     * {@code intraOpThreads} threads per operator (0: ONNX Runtime's default).
+     * {@code intraOpThreads} threads per operator (0: ONNX Runtime's default) that busy-wait or not.
      */
     public static ServingBenchRig open(
             String device,
@@ -62,11 +63,13 @@ public final class ServingBenchRig implements AutoCloseable {
             int maxBatchSize,
             Duration maxQueueDelay,
             int instances,
-            int intraOpThreads)
+            int intraOpThreads,
+            boolean spinning)
             throws OrtException {
         BatchingProperties settings =
                 new BatchingProperties(batching, maxBatchSize, maxQueueDelay, 65_536, instances, Duration.ofSeconds(1));
-        return new ServingBenchRig(Device.valueOf(device.toUpperCase(java.util.Locale.ROOT)), intraOpThreads, settings);
+        return new ServingBenchRig(
+                Device.valueOf(device.toUpperCase(java.util.Locale.ROOT)), intraOpThreads, spinning, settings);
     }
 
     /** Embeds sentences through the engine. */

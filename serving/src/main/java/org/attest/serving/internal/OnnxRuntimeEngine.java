@@ -31,6 +31,7 @@ final class OnnxRuntimeEngine {
     private final Device device;
     private final int intraOpThreads;
     private final int interOpThreads;
+    private final boolean spinning;
     /** In {@code auto} mode, set after the first failed CUDA attempt: later sessions go to CPU without retrying. */
     private volatile boolean cudaUnusable;
 
@@ -43,6 +44,7 @@ final class OnnxRuntimeEngine {
         this.device = properties.device();
         this.intraOpThreads = properties.intraOpThreads();
         this.interOpThreads = properties.interOpThreads();
+        this.spinning = properties.spinning();
         try {
             this.environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "attest");
             environment.setTelemetry(false);
@@ -53,11 +55,12 @@ final class OnnxRuntimeEngine {
             probeCuda();
         }
         log.info(
-                "ONNX Runtime {} started: device={}, intra-op threads={}, inter-op threads={}",
+                "ONNX Runtime {} started: device={}, intra-op threads={}, inter-op threads={}, spinning={}",
                 environment.getVersion(),
                 device.name().toLowerCase(Locale.ROOT),
                 threadsLabel(intraOpThreads),
-                threadsLabel(interOpThreads));
+                threadsLabel(interOpThreads),
+                spinning);
     }
 
     /**
@@ -128,6 +131,10 @@ final class OnnxRuntimeEngine {
         options.setOptimizationLevel(OptLevel.ALL_OPT);
         if (intraOpThreads > 0) {
             options.setIntraOpNumThreads(intraOpThreads);
+        }
+        if (!spinning) {
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            options.addConfigEntry("session.inter_op.allow_spinning", "0");
         }
         if (interOpThreads > 0) {
             // ONNX Runtime uses inter-op threads only in parallel execution mode.

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *     start without it) or {@code cpu}
  * @param intraOpThreads threads used inside one operator; 0 leaves ONNX Runtime's default (one per physical core)
  * @param interOpThreads threads used to run independent operators in parallel; 0 leaves the default (sequential)
+ * @param spinning whether ONNX Runtime's pool threads busy-wait for the next piece of work (its default); off, an idle
+ *     pool thread sleeps and leaves the core to the other sessions and requests
  * @param registryDir a file-system directory laid out as {@code <name>/<version>/model.yaml} whose versions are added
  *     to the shipped ones (a mounted volume in Kubernetes), or null; a text, since Spring would resolve a {@code Path}
  *     such as {@code /models} against the classpath
@@ -31,6 +33,7 @@ record ServingProperties(
         @DefaultValue("auto") @NotNull Device device,
         @DefaultValue("0") @Min(0) int intraOpThreads,
         @DefaultValue("0") @Min(0) int interOpThreads,
+        @DefaultValue("true") boolean spinning,
         @Nullable String registryDir,
         @Nullable Map<String, String> aliases,
         @DefaultValue("true") boolean warmUp) {
@@ -49,22 +52,23 @@ record ServingProperties(
 
     /** The defaults, for use outside a Spring context. */
     static ServingProperties defaults() {
-        return new ServingProperties(Device.AUTO, 0, 0, null, null, true);
+        return new ServingProperties(Device.AUTO, 0, 0, true, null, null, true);
     }
 
     /** A copy that runs on another device. */
     ServingProperties withDevice(Device other) {
-        return new ServingProperties(other, intraOpThreads, interOpThreads, registryDir, aliases, warmUp);
+        return new ServingProperties(other, intraOpThreads, interOpThreads, spinning, registryDir, aliases, warmUp);
     }
 
-    /** A copy with other ONNX Runtime thread counts (0: ONNX Runtime's default). */
-    ServingProperties withThreads(int intraOp, int interOp) {
-        return new ServingProperties(device, intraOp, interOp, registryDir, aliases, warmUp);
+    /** A copy with other ONNX Runtime thread settings (counts of 0: ONNX Runtime's default). */
+    ServingProperties withThreads(int intraOp, int interOp, boolean spin) {
+        return new ServingProperties(device, intraOp, interOp, spin, registryDir, aliases, warmUp);
     }
 
     /** A copy that also reads versions from a directory. */
     ServingProperties withRegistryDir(Path directory) {
-        return new ServingProperties(device, intraOpThreads, interOpThreads, directory.toString(), aliases, warmUp);
+        return new ServingProperties(
+                device, intraOpThreads, interOpThreads, spinning, directory.toString(), aliases, warmUp);
     }
 
     /** The external registry directory, if one is configured. */
@@ -77,7 +81,7 @@ record ServingProperties(
     ServingProperties withAlias(String alias, String target) {
         Map<String, String> changed = new LinkedHashMap<>(aliases());
         changed.put(alias, target);
-        return new ServingProperties(device, intraOpThreads, interOpThreads, registryDir, changed, warmUp);
+        return new ServingProperties(device, intraOpThreads, interOpThreads, spinning, registryDir, changed, warmUp);
     }
 
     @Override

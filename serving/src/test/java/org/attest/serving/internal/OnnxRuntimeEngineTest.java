@@ -60,7 +60,7 @@ class OnnxRuntimeEngineTest {
 
     @Test
     void cpuRunsOnCpuWithConfiguredThreads() throws OrtException {
-        ServingProperties properties = new ServingProperties(Device.CPU, 1, 2, null, null, true);
+        ServingProperties properties = new ServingProperties(Device.CPU, 1, 2, false, null, null, true);
 
         try (EngineSession session = new OnnxRuntimeEngine(properties).open(model, "test:1")) {
             assertThat(session.device()).isEqualTo(OnnxRuntimeEngine.CPU);

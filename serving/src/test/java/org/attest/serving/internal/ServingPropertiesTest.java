@@ -33,6 +33,7 @@ class ServingPropertiesTest {
                 "attest.serving.device", "cpu",
                 "attest.serving.intra-op-threads", "4",
                 "attest.serving.inter-op-threads", "2",
+                "attest.serving.spinning", "false",
                 "attest.serving.registry-dir", "/models",
                 "attest.serving.aliases.phi-ner", "phi-ner:3",
                 "attest.serving.warm-up", "false"));
@@ -42,6 +43,7 @@ class ServingPropertiesTest {
                         Device.CPU,
                         4,
                         2,
+                        false,
                         "/models",
                         Map.of("summarizer", "clinical-summarizer-extractive:1", "phi-ner", "phi-ner:3"),
                         false));
