@@ -160,6 +160,7 @@ class PolicyRedactorTest {
                         "record-number",
                         "labelled-id",
                         "titled-name",
+                        "profession-context",
                         "street-address",
                         "zip-code",
                         "facility",
