@@ -24,7 +24,7 @@ final class ClinicalAllowList {
                     "BP HR RR CHF COPD CAD HTN CKD ESRD AKI UTI CVA TIA DVT GERD OSA BPH HLD AFib NSTEMI STEMI ACS",
                     "EKG ECG CT MRI CXR ABG CBC BMP CMP LFT TSH INR PTT NPO PRN BID TID QID QHS PO IV IM SC SQ",
                     "HEENT CV RESP ABD EXT NEURO PSYCH SKIN ROS HPI PMH PSH FHX SHX CC A&O NAD RRR CTAB NT ND",
-                    "MRN DOB SSN NKDA ADL ADLs SOB DOE PND JVD LE UE RLQ LLQ RUQ LUQ CN EOMI PERRLA WNL RN NP PA MD")
+                    "MRN DOB SSN NKDA ADL ADLs SOB DOE PND JVD LE UE RLQ LLQ RUQ LUQ CN EOMI PERRLA WNL RN NP PA MD PHI")
             .split(" "));
 
     /** Words, any case, that clinical text uses as common nouns: never a name or a place on their own. */
@@ -124,6 +124,11 @@ final class ClinicalAllowList {
             }
         }
         return spans;
+    }
+
+    /** Whether a word is one of the all-capital clinical abbreviations ({@code SSN}, {@code DOB}, {@code DM}). */
+    static boolean isAbbreviation(String word) {
+        return ABBREVIATIONS.contains(word);
     }
 
     /** Whether a candidate is a clinical look-alike and must be dropped. */

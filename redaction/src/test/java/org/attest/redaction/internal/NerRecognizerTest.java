@@ -80,4 +80,31 @@ class NerRecognizerTest {
                         "She is a teacher now.", new org.attest.serving.EntitySpan("PROFESSION", 9, 16, 0.9)))
                 .isTrue();
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Mr. Kaur, SSN 123-45-6789, was seen.    | 10 | 20 | 123-45
+            DOB 03/14/1961 on file.                 | 0  | 6  | 03
+            Seen with Dr Okafor MD today.           | 13 | 22 | Okafor
+            SEEN BY ED OKAFOR TODAY                 | 8  | 17 | ED OKAFOR
+            """)
+    void labelAbbreviationsAtTheEdgesOfASpanAreNotPartOfIt(String text, int start, int end, String kept) {
+        org.attest.serving.EntitySpan span = new org.attest.serving.EntitySpan("STREET", start, end, 0.9);
+
+        assertThat(NerRecognizer.withoutAbbreviations(text, span))
+                .get()
+                .extracting(s -> text.substring(s.start(), s.end()))
+                .isEqualTo(kept);
+    }
+
+    @Test
+    void aSpanOfAbbreviationsAloneIsDropped() {
+        String text = "History of DM, on metformin.";
+
+        assertThat(NerRecognizer.withoutAbbreviations(
+                        text, new org.attest.serving.EntitySpan("ORGANIZATION", 11, 13, 0.9)))
+                .isEmpty();
+        assertThat(NerRecognizer.joined(text, List.of(new org.attest.serving.EntitySpan("ORGANIZATION", 11, 13, 0.9))))
+                .isEmpty();
+    }
 }
