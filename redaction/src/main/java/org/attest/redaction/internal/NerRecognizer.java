@@ -134,21 +134,21 @@ final class NerRecognizer implements Recognizer {
         }
         // Judged after joining: "forklift operator" is one span of two lower-case words, not two lone words.
         return out.stream()
-                .map(span -> withoutAbbreviations(text, span))
+                .map(span -> trimmed(text, span))
                 .flatMap(Optional::stream)
                 .filter(span -> plausible(text, span))
                 .toList();
     }
 
     /**
-     * The span without the all-capital clinical abbreviations at its edges ({@code SSN 123-45} → {@code 123-45},
-     * {@code DOB 03} → {@code 03}): the label in front of a number is not part of it. Only in a sentence with lower-case
-     * letters, where the capitals mean an abbreviation; empty when nothing else is left.
+     * The span without what no name begins or ends with: all-capital clinical abbreviations at its edges ({@code SSN
+     * 123-45} → {@code 123-45}, {@code DOB 03} → {@code 03}; the label in front of a number is not part of it), in a
+     * sentence with lower-case letters where capitals mean an abbreviation, and lower-case function words at its edges
+     * ({@code aspirin and} → {@code aspirin}) in a sentence with capitals. Empty when nothing else is left.
      */
-    static Optional<EntitySpan> withoutAbbreviations(String text, EntitySpan span) {
-        if (!sentenceHasLowerCase(text, span.start(), span.end())) {
-            return Optional.of(span);
-        }
+    static Optional<EntitySpan> trimmed(String text, EntitySpan span) {
+        boolean cased = sentenceHasCapitals(text, span.start(), span.end());
+        boolean lowerCase = sentenceHasLowerCase(text, span.start(), span.end());
         int start = span.start();
         int end = span.end();
         Matcher word = WORD.matcher(text).region(start, end);
@@ -158,10 +158,10 @@ final class NerRecognizer implements Recognizer {
         }
         int first = 0;
         int last = words.size() - 1;
-        while (first <= last && abbreviation(text, words.get(first))) {
+        while (first <= last && notOfAName(text, words.get(first), cased, lowerCase)) {
             first++;
         }
-        while (last >= first && abbreviation(text, words.get(last))) {
+        while (last >= first && notOfAName(text, words.get(last), cased, lowerCase)) {
             last--;
         }
         if (first > last) {
@@ -173,8 +173,12 @@ final class NerRecognizer implements Recognizer {
         return Optional.of(new EntitySpan(span.label(), words.get(first)[0], words.get(last)[1], span.score()));
     }
 
-    private static boolean abbreviation(String text, int[] word) {
-        return ClinicalAllowList.isAbbreviation(text.substring(word[0], word[1]));
+    private static boolean notOfAName(String text, int[] word, boolean cased, boolean lowerCase) {
+        String covered = text.substring(word[0], word[1]);
+        return (lowerCase && ClinicalAllowList.isAbbreviation(covered))
+                || (cased
+                        && covered.codePoints().noneMatch(Character::isUpperCase)
+                        && FUNCTION_WORDS.contains(covered));
     }
 
     /**

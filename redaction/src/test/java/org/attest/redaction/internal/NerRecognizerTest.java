@@ -87,11 +87,14 @@ class NerRecognizerTest {
             DOB 03/14/1961 on file.                 | 0  | 6  | 03
             Seen with Dr Okafor MD today.           | 13 | 22 | Okafor
             SEEN BY ED OKAFOR TODAY                 | 8  | 17 | ED OKAFOR
+            Start aspirin and heparin.              | 6  | 17 | aspirin
+            seen by will and grace                  | 8  | 22 | will and grace
             """)
-    void labelAbbreviationsAtTheEdgesOfASpanAreNotPartOfIt(String text, int start, int end, String kept) {
+    void labelAbbreviationsAndFunctionWordsAtTheEdgesOfASpanAreNotPartOfIt(
+            String text, int start, int end, String kept) {
         org.attest.serving.EntitySpan span = new org.attest.serving.EntitySpan("STREET", start, end, 0.9);
 
-        assertThat(NerRecognizer.withoutAbbreviations(text, span))
+        assertThat(NerRecognizer.trimmed(text, span))
                 .get()
                 .extracting(s -> text.substring(s.start(), s.end()))
                 .isEqualTo(kept);
@@ -101,8 +104,7 @@ class NerRecognizerTest {
     void aSpanOfAbbreviationsAloneIsDropped() {
         String text = "History of DM, on metformin.";
 
-        assertThat(NerRecognizer.withoutAbbreviations(
-                        text, new org.attest.serving.EntitySpan("ORGANIZATION", 11, 13, 0.9)))
+        assertThat(NerRecognizer.trimmed(text, new org.attest.serving.EntitySpan("ORGANIZATION", 11, 13, 0.9)))
                 .isEmpty();
         assertThat(NerRecognizer.joined(text, List.of(new org.attest.serving.EntitySpan("ORGANIZATION", 11, 13, 0.9))))
                 .isEmpty();
