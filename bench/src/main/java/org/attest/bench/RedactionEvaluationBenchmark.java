@@ -185,7 +185,7 @@ public final class RedactionEvaluationBenchmark {
                 .logStartupInfo(false)
                 .properties(
                         "attest.redaction.ner=" + ner,
-                        "attest.serving.aliases.phi-ner=phi-ner:1",
+                        "attest.serving.aliases.phi-ner=phi-ner:2",
                         "logging.level.root=WARN",
                         "spring.main.banner-mode=off")
                 .run();

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The synthetic training corpus: filled templates, a quarter of them joined to a PHI-free carrier sentence before or
- * after (so PHI appears at every position), and carrier sentences alone (what must stay {@code O}).
+ * The synthetic training corpus: snippets of one to three sentences as notes run on (a filled template, then filled
+ * templates or PHI-free carrier sentences before or after it, joined by a blank or a line break), since the served
+ * model reads a whole note in one window; and carrier sentences alone or in pairs (what must stay {@code O}).
  */
 final class Corpus {
 
@@ -26,19 +27,31 @@ final class Corpus {
     List<Sentence> generate(int templated, int carrierOnly) {
         List<Sentence> sentences = new ArrayList<>();
         for (int i = 0; i < templated; i++) {
-            String template = templates.get(random.nextInt(templates.size()));
-            Sentence filled =
-                    TemplateFiller.vary(TemplateFiller.fill(template, surrogates::value, Surrogates::label), random);
-            if (!carriers.isEmpty() && random.nextInt(4) == 0) {
-                Sentence carrier = new Sentence(carrier(), List.of());
-                filled = random.nextBoolean() ? carrier.then(" ", filled) : filled.then(" ", carrier);
+            Sentence snippet = filled();
+            for (int more = random.nextInt(3); more > 0; more--) {
+                Sentence next = !carriers.isEmpty() && random.nextBoolean() ? carrierSentence() : filled();
+                snippet = random.nextBoolean() ? next.then(separator(), snippet) : snippet.then(separator(), next);
             }
-            sentences.add(filled);
+            sentences.add(snippet);
         }
         for (int i = 0; i < carrierOnly && !carriers.isEmpty(); i++) {
-            sentences.add(TemplateFiller.vary(new Sentence(carrier(), List.of()), random));
+            Sentence alone = carrierSentence();
+            sentences.add(random.nextInt(3) == 0 ? alone.then(separator(), carrierSentence()) : alone);
         }
         return sentences;
+    }
+
+    private Sentence filled() {
+        String template = templates.get(random.nextInt(templates.size()));
+        return TemplateFiller.vary(TemplateFiller.fill(template, surrogates::value, Surrogates::label), random);
+    }
+
+    private Sentence carrierSentence() {
+        return TemplateFiller.vary(new Sentence(carrier(), List.of()), random);
+    }
+
+    private String separator() {
+        return random.nextInt(4) == 0 ? "\n" : " ";
     }
 
     private String carrier() {

@@ -13,18 +13,18 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Appends the trained {@link Head} to the encoder's ONNX graph: {@code last_hidden_state → MatMul → Add (→ Relu →
- * MatMul → Add) → logits}, and makes {@code logits} the only output. The result is a standard Hugging Face-shaped
+ * Appends the trained {@link Head} to the cut encoder's ONNX graph ({@link EncoderCut}): {@code phi_ner_features →
+ * MatMul → Add (→ Relu → MatMul → Add) → logits}, and makes {@code logits} the only output. The result is a standard Hugging Face-shaped
  * token-classification export ({@code input_ids}, {@code attention_mask}, {@code token_type_ids} → {@code logits
  * [batch, sequence, labels]}), served by the same loader as any user's export.
  */
 final class OnnxExport {
 
-    private static final String HIDDEN_STATE = "last_hidden_state";
     private static final String PREFIX = "phi_ner_head_";
 
     private OnnxExport() {}
 
+    /** @param encoder the cut encoder, whose only output is {@link EncoderCut#FEATURES} */
     static byte[] append(byte[] encoder, Head head, String description) throws InvalidProtocolBufferException {
         ModelProto model = ModelProto.parseFrom(encoder);
         GraphProto.Builder graph = model.getGraph().toBuilder();
@@ -32,7 +32,7 @@ final class OnnxExport {
         int width = head.width1();
         graph.addInitializer(tensor(PREFIX + "w1", head.w1(), head.inputs(), width));
         graph.addInitializer(tensor(PREFIX + "b1", head.b1(), width));
-        graph.addNode(node("MatMul", PREFIX + "mm1", HIDDEN_STATE, PREFIX + "w1"));
+        graph.addNode(node("MatMul", PREFIX + "mm1", EncoderCut.FEATURES, PREFIX + "w1"));
         graph.addNode(node("Add", linear ? "logits" : PREFIX + "a1", PREFIX + "mm1", PREFIX + "b1"));
         if (!linear) {
             graph.addInitializer(tensor(PREFIX + "w2", head.w2(), head.hidden(), head.labels()));

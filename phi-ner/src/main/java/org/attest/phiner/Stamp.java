@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * What the model was made from: the seed, the templates, the carrier corpus and the pipeline's own classes. The build
+ * What the model was made from: the seed and the encoder cut, the templates, the carrier corpus and the pipeline's own classes. The build
  * skips training when the output's stamp equals the inputs' one, and retrains when any of them changed.
  */
 final class Stamp {
@@ -21,10 +21,11 @@ final class Stamp {
 
     private Stamp() {}
 
-    static String of(long seed, byte[] templates, Path carriers, Class<?> pipeline)
+    /** @param recipe the seed and any option that changes the model ({@code 20141;layers=3}) */
+    static String of(String recipe, byte[] templates, Path carriers, Class<?> pipeline)
             throws IOException, URISyntaxException {
         MessageDigest digest = sha256();
-        digest.update(Long.toString(seed).getBytes(StandardCharsets.UTF_8));
+        digest.update(recipe.getBytes(StandardCharsets.UTF_8));
         digest.update(templates);
         if (Files.isRegularFile(carriers)) {
             digest.update(Files.readAllBytes(carriers));

@@ -16,13 +16,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the frozen encoder over corpus sentences and keeps, per token (special tokens included, as the exported model
- * sees them), its {@code last_hidden_state} vector and its gold BIO label: {@code B-X} for the first token of a gold
+ * Runs the frozen encoder, cut after the layers the head reads ({@link EncoderCut}), over corpus sentences and keeps,
+ * per token (special tokens included, as the exported model sees them), its {@link EncoderCut#FEATURES} vector and
+ * its gold BIO label: {@code B-X} for the first token of a gold
  * span, {@code I-X} for the others, {@code O} elsewhere (special tokens too).
  */
 final class TokenFeatures implements AutoCloseable {
 
-    static final int MAX_TOKENS = 128;
+    /** As long as the served windows ({@link Artifacts#MAX_TOKENS}): snippets of several sentences fit whole. */
+    static final int MAX_TOKENS = 256;
+
     private static final int BATCH = 32;
 
     private final OrtEnvironment environment;
@@ -31,7 +34,11 @@ final class TokenFeatures implements AutoCloseable {
     private final boolean takesTokenTypes;
     final int dimensions;
 
-    TokenFeatures(byte[] encoder, byte[] tokenizerJson) throws OrtException, IOException {
+    /**
+     * @param encoder the cut encoder ({@link EncoderCut#apply})
+     * @param dimensions the width of its features
+     */
+    TokenFeatures(byte[] encoder, int dimensions, byte[] tokenizerJson) throws OrtException, IOException {
         environment = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             session = environment.createSession(encoder, options);
@@ -40,7 +47,7 @@ final class TokenFeatures implements AutoCloseable {
                 new ByteArrayInputStream(tokenizerJson),
                 Map.of("padding", "false", "truncation", "true", "maxLength", Integer.toString(MAX_TOKENS)));
         takesTokenTypes = session.getInputNames().contains("token_type_ids");
-        dimensions = 384;
+        this.dimensions = dimensions;
     }
 
     /** Features and labels of all tokens of all sentences, appended to {@code into}. */
@@ -73,7 +80,7 @@ final class TokenFeatures implements AutoCloseable {
                 }
                 try (OrtSession.Result result = session.run(inputs)) {
                     FloatBuffer hidden =
-                            ((OnnxTensor) result.get("last_hidden_state").orElseThrow()).getFloatBuffer();
+                            ((OnnxTensor) result.get(EncoderCut.FEATURES).orElseThrow()).getFloatBuffer();
                     for (int row = 0; row < batch.size(); row++) {
                         addRow(batch.get(row), encodings[row], hidden, row, width, into);
                     }

@@ -9,30 +9,35 @@ import java.nio.LongBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The appended graph computes exactly the trained head on the encoder's {@code last_hidden_state}: its logits equal
- * {@link Head#logits} on the features {@link TokenFeatures} collects, for a linear and a hidden-layer head.
+ * The appended graph computes exactly the trained head on the cut encoder's features: its logits equal {@link
+ * Head#logits} on the features {@link TokenFeatures} collects, for a linear and a hidden-layer head, on one layer and
+ * on two layers side by side.
  */
 class OnnxExportTest {
 
-    @Test
-    void theExportedLogitsAreTheHeadAppliedToTheEncoderFeatures() throws Exception {
-        byte[] encoder = PhiNerPipeline.resource("/all-minilm-l6-v2-q.onnx");
+    @ParameterizedTest
+    @ValueSource(strings = {"2", "1,3"})
+    void theExportedLogitsAreTheHeadAppliedToTheEncoderFeatures(String layers) throws Exception {
+        EncoderCut cut = EncoderCut.parse(layers);
+        byte[] encoder = cut.apply(PhiNerPipeline.resource("/all-minilm-l6-v2-q.onnx"));
         byte[] tokenizer = PhiNerPipeline.resource("/all-minilm-l6-v2-q-tokenizer.json");
         Sentence sentence = new Sentence("Seen by Dr. Ng at Mercy Hospital.", List.of());
-        Matrix features = new Matrix(384);
-        try (TokenFeatures encode = new TokenFeatures(encoder, tokenizer)) {
+        int d = cut.dimensions();
+        Matrix features = new Matrix(d);
+        try (TokenFeatures encode = new TokenFeatures(encoder, d, tokenizer)) {
             encode.collect(List.of(sentence), features);
         }
         for (int hidden : new int[] {0, 8}) {
-            Head head = random(hidden, Labels.ALL.size());
+            Head head = random(d, hidden, Labels.ALL.size());
             float[][] exported = run(OnnxExport.append(encoder, head, "test"), features.rows);
             float[] scratch = new float[Math.max(hidden, 1)];
             float[] expected = new float[head.labels()];
             for (int token = 0; token < features.rows; token++) {
-                head.logits(features.values, token * 384, scratch, expected);
+                head.logits(features.values, token * d, scratch, expected);
                 for (int l = 0; l < expected.length; l++) {
                     assertThat(exported[token][l]).isCloseTo(expected[l], org.assertj.core.data.Offset.offset(1e-3f));
                 }
@@ -40,10 +45,10 @@ class OnnxExportTest {
         }
     }
 
-    private static Head random(int hidden, int labels) {
+    private static Head random(int d, int hidden, int labels) {
         Random random = new Random(hidden);
         int width = hidden == 0 ? labels : hidden;
-        float[] w1 = new float[384 * width];
+        float[] w1 = new float[d * width];
         float[] b1 = new float[width];
         float[] w2 = new float[hidden * labels];
         float[] b2 = new float[hidden == 0 ? 0 : labels];
@@ -52,7 +57,7 @@ class OnnxExportTest {
                 array[i] = (float) random.nextGaussian() * 0.1f;
             }
         }
-        return new Head(384, hidden, labels, w1, b1, w2, b2);
+        return new Head(d, hidden, labels, w1, b1, w2, b2);
     }
 
     private static float[][] run(byte[] model, int tokens) throws Exception {

@@ -12,21 +12,21 @@ class ShippedModelTest {
 
     @Test
     void theManifestNamesEveryFileWithItsSha256() throws Exception {
-        String manifest = text("/models/phi-ner/1/model.yaml");
+        String manifest = text("/models/phi-ner/2/model.yaml");
 
         assertThat(manifest)
                 .contains(
                         "name: phi-ner",
                         "kind: token-classification",
                         "max-tokens: 256",
-                        "card: classpath:model-cards/phi-ner/1.md");
+                        "card: classpath:model-cards/phi-ner/2.md");
         for (String file : new String[] {"model.onnx", "tokenizer.json", "config.json"}) {
-            byte[] content = bytes("/models/phi-ner/1/" + file);
+            byte[] content = bytes("/models/phi-ner/2/" + file);
             String sha256 = HexFormat.of().formatHex(Stamp.sha256().digest(content));
             assertThat(manifest).contains("location: " + file + "\n").contains("sha256: \"" + sha256 + "\"");
         }
-        assertThat(text("/models/phi-ner/1/config.json")).contains("\"16\": \"I-PROFESSION\"", "\"0\": \"O\"");
-        assertThat(text("/models/phi-ner/1/training-report.txt")).contains("recall", "precision");
+        assertThat(text("/models/phi-ner/2/config.json")).contains("\"16\": \"I-PROFESSION\"", "\"0\": \"O\"");
+        assertThat(text("/models/phi-ner/2/training-report.txt")).contains("recall", "precision");
     }
 
     private static String text(String name) throws Exception {

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 import org.attest.redaction.PhiEntity;
 
 /**
- * Clinical look-alikes that are never PHI, whatever a recognizer or the NER model says: drug names, doses, vital signs
+ * Clinical look-alikes that are never PHI, whatever a recognizer or the NER model says: clinical phrases ({@code rule
+ * out}), drug names, doses, vital signs
  * ({@code BP 120/80}), lab values ({@code Na 140}, {@code WBC 4.5-11.0}), eponymous diseases, signs and scores ({@code
  * Parkinson disease}, {@code Glasgow Coma Scale}, {@code Apgar 8}) and clinical abbreviations ({@code LA}, {@code DM},
  * {@code PCP}). A candidate is dropped when its text is one of the terms, or when it lies wholly inside a protected
@@ -24,7 +25,8 @@ final class ClinicalAllowList {
                     "BP HR RR CHF COPD CAD HTN CKD ESRD AKI UTI CVA TIA DVT GERD OSA BPH HLD AFib NSTEMI STEMI ACS",
                     "EKG ECG CT MRI CXR ABG CBC BMP CMP LFT TSH INR PTT NPO PRN BID TID QID QHS PO IV IM SC SQ",
                     "HEENT CV RESP ABD EXT NEURO PSYCH SKIN ROS HPI PMH PSH FHX SHX CC A&O NAD RRR CTAB NT ND",
-                    "MRN DOB SSN NKDA ADL ADLs SOB DOE PND JVD LE UE RLQ LLQ RUQ LUQ CN EOMI PERRLA WNL RN NP PA MD")
+                    "MRN DOB SSN NKDA ADL ADLs SOB DOE PND JVD LE UE RLQ LLQ RUQ LUQ CN EOMI PERRLA WNL RN NP PA MD PHI",
+                    "ST QRS QT QTc AV LBBB RBBB EF LVEF TTE TEE PCI CABG NSR SVT VF")
             .split(" "));
 
     /** Words, any case, that clinical text uses as common nouns: never a name or a place on their own. */
@@ -70,6 +72,8 @@ final class ClinicalAllowList {
             "|",
             // placeholders and pseudonyms of an earlier pass ("[NAME-1]" in a summary of a redacted text)
             "\\[[A-Z_]{2,20}+(?:-\\d{1,6})?\\]",
+            // clinical phrases of plain words ("rule out NSTEMI", "follow-up in two weeks")
+            "(?:rule[sd]?|ruling)\\h+out|follow(?:ed|ing)?[- ]up|work[- ]?up",
             // vital signs
             "(?:BP|B/P|blood\\h+pressure)\\h*[:=]?\\h*(?:of\\h+)?\\d{2,3}/\\d{2,3}",
             "\\d{2,3}/\\d{2,3}\\h*mm\\h*Hg",
@@ -124,6 +128,11 @@ final class ClinicalAllowList {
             }
         }
         return spans;
+    }
+
+    /** Whether a word is one of the all-capital clinical abbreviations ({@code SSN}, {@code DOB}, {@code DM}). */
+    static boolean isAbbreviation(String word) {
+        return ABBREVIATIONS.contains(word);
     }
 
     /** Whether a candidate is a clinical look-alike and must be dropped. */

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.attest.redaction.PhiEntity;
 import org.attest.redaction.PhiType;
 import org.attest.serving.EntitySpan;
@@ -62,6 +65,9 @@ final class NerRecognizer implements Recognizer {
                     "who whom whose which what when where why how not no yes so if then than there here also very",
                     "patient pt doctor nurse")
             .split(" "));
+
+    /** A word of a span, as the abbreviation trimming sees it: letters, digits and the joiners inside them. */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}](?:[/&'’.-]?[\\p{L}\\p{N}])*+");
 
     private final TokenClassifier classifier;
 
@@ -127,7 +133,52 @@ final class NerRecognizer implements Recognizer {
             }
         }
         // Judged after joining: "forklift operator" is one span of two lower-case words, not two lone words.
-        return out.stream().filter(span -> plausible(text, span)).toList();
+        return out.stream()
+                .map(span -> trimmed(text, span))
+                .flatMap(Optional::stream)
+                .filter(span -> plausible(text, span))
+                .toList();
+    }
+
+    /**
+     * The span without what no name begins or ends with: all-capital clinical abbreviations at its edges ({@code SSN
+     * 123-45} → {@code 123-45}, {@code DOB 03} → {@code 03}; the label in front of a number is not part of it), in a
+     * sentence with lower-case letters where capitals mean an abbreviation, and lower-case function words at its edges
+     * ({@code aspirin and} → {@code aspirin}) in a sentence with capitals. Empty when nothing else is left.
+     */
+    static Optional<EntitySpan> trimmed(String text, EntitySpan span) {
+        boolean cased = sentenceHasCapitals(text, span.start(), span.end());
+        boolean lowerCase = sentenceHasLowerCase(text, span.start(), span.end());
+        int start = span.start();
+        int end = span.end();
+        Matcher word = WORD.matcher(text).region(start, end);
+        List<int[]> words = new ArrayList<>();
+        while (word.find()) {
+            words.add(new int[] {word.start(), word.end()});
+        }
+        int first = 0;
+        int last = words.size() - 1;
+        while (first <= last && notOfAName(text, words.get(first), cased, lowerCase)) {
+            first++;
+        }
+        while (last >= first && notOfAName(text, words.get(last), cased, lowerCase)) {
+            last--;
+        }
+        if (first > last) {
+            return Optional.empty();
+        }
+        if (first == 0 && last == words.size() - 1) {
+            return Optional.of(span);
+        }
+        return Optional.of(new EntitySpan(span.label(), words.get(first)[0], words.get(last)[1], span.score()));
+    }
+
+    private static boolean notOfAName(String text, int[] word, boolean cased, boolean lowerCase) {
+        String covered = text.substring(word[0], word[1]);
+        return (lowerCase && ClinicalAllowList.isAbbreviation(covered))
+                || (cased
+                        && covered.codePoints().noneMatch(Character::isUpperCase)
+                        && FUNCTION_WORDS.contains(covered));
     }
 
     /**
@@ -151,7 +202,11 @@ final class NerRecognizer implements Recognizer {
         return !lowerCaseWord || !sentenceHasCapitals(text, span.start(), span.end());
     }
 
-    private static boolean sentenceHasCapitals(String text, int start, int end) {
+    private static boolean sentenceHasLowerCase(String text, int start, int end) {
+        return sentence(text, start, end).codePoints().anyMatch(Character::isLowerCase);
+    }
+
+    private static String sentence(String text, int start, int end) {
         int from = start;
         while (from > 0 && ".!?\n".indexOf(text.charAt(from - 1)) < 0) {
             from--;
@@ -160,7 +215,11 @@ final class NerRecognizer implements Recognizer {
         while (to < text.length() && ".!?\n".indexOf(text.charAt(to)) < 0) {
             to++;
         }
-        return text.substring(from, to).codePoints().anyMatch(Character::isUpperCase);
+        return text.substring(from, to);
+    }
+
+    private static boolean sentenceHasCapitals(String text, int start, int end) {
+        return sentence(text, start, end).codePoints().anyMatch(Character::isUpperCase);
     }
 
     private static PhiType type(String label) {

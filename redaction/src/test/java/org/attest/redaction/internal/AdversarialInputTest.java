@@ -49,6 +49,8 @@ class AdversarialInputTest {
                 Arguments.of("month then spaces", "March" + repeat(" ")),
                 Arguments.of("title then spaces", "Dr." + repeat(" ")),
                 Arguments.of("label then separators", "MRN" + repeat(":")),
+                Arguments.of("profession contexts", repeat("works as a ")),
+                Arguments.of("occupation label then spaces", "Occupation" + repeat(" ")),
                 Arguments.of("emoji", repeat("😀1/")),
                 Arguments.of("random digits and punctuation", random("0123456789/-.() +:#")),
                 Arguments.of("random everything", random("0123456789/-.() +:#@aADrMs'yo")));

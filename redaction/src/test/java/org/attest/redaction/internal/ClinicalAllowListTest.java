@@ -23,6 +23,9 @@ class ClinicalAllowListTest {
             LA enlargement on echo                    | LA
             DM2, on metformin                         | DM2
             PCP to follow up                          | PCP
+            ECG shows ST depression                   | ST
+            no PHI in this note                       | PHI
+            likely angina; rule out NSTEMI            | rule out
             BP 120/80 at rest                         | 120/80
             started metformin 500 mg                  | metformin
             Na 140, K 4.1                             | 140

@@ -18,7 +18,7 @@ class NerRecognizerTest {
     @Test
     void theShippedModelIsReady() {
         assertThat(ner.ready()).isTrue();
-        assertThat(ner.modelId()).isEqualTo("phi-ner:1");
+        assertThat(ner.modelId()).isEqualTo("phi-ner:2");
     }
 
     @ParameterizedTest
@@ -57,7 +57,7 @@ class NerRecognizerTest {
         Redaction redaction = redactor.redact("Patient Margaret Okafor, a teacher, was seen today.");
 
         assertThat(redactor.status().nerActive()).isTrue();
-        assertThat(redaction.policyVersion()).isEqualTo("safe-harbor/2+phi-ner:1");
+        assertThat(redaction.policyVersion()).isEqualTo("safe-harbor/3+phi-ner:2");
         assertThat(redaction.redactedText()).doesNotContain("Margaret", "Okafor");
         assertThat(redaction.entities()).extracting(PhiEntity::detector).contains("phi-ner");
         assertThat(PhiNerFixture.classifier().status().state()).isEqualTo(ModelState.READY);
@@ -79,5 +79,34 @@ class NerRecognizerTest {
         assertThat(NerRecognizer.plausible(
                         "She is a teacher now.", new org.attest.serving.EntitySpan("PROFESSION", 9, 16, 0.9)))
                 .isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Mr. Kaur, SSN 123-45-6789, was seen.    | 10 | 20 | 123-45
+            DOB 03/14/1961 on file.                 | 0  | 6  | 03
+            Seen with Dr Okafor MD today.           | 13 | 22 | Okafor
+            SEEN BY ED OKAFOR TODAY                 | 8  | 17 | ED OKAFOR
+            Start aspirin and heparin.              | 6  | 17 | aspirin
+            seen by will and grace                  | 8  | 22 | will and grace
+            """)
+    void labelAbbreviationsAndFunctionWordsAtTheEdgesOfASpanAreNotPartOfIt(
+            String text, int start, int end, String kept) {
+        org.attest.serving.EntitySpan span = new org.attest.serving.EntitySpan("STREET", start, end, 0.9);
+
+        assertThat(NerRecognizer.trimmed(text, span))
+                .get()
+                .extracting(s -> text.substring(s.start(), s.end()))
+                .isEqualTo(kept);
+    }
+
+    @Test
+    void aSpanOfAbbreviationsAloneIsDropped() {
+        String text = "History of DM, on metformin.";
+
+        assertThat(NerRecognizer.trimmed(text, new org.attest.serving.EntitySpan("ORGANIZATION", 11, 13, 0.9)))
+                .isEmpty();
+        assertThat(NerRecognizer.joined(text, List.of(new org.attest.serving.EntitySpan("ORGANIZATION", 11, 13, 0.9))))
+                .isEmpty();
     }
 }

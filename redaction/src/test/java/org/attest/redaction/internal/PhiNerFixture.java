@@ -21,7 +21,7 @@ final class PhiNerFixture {
             context.getEnvironment()
                     .getPropertySources()
                     .addFirst(new org.springframework.core.env.MapPropertySource(
-                            "phi-ner", java.util.Map.of("attest.serving.aliases.phi-ner", "phi-ner:1")));
+                            "phi-ner", java.util.Map.of("attest.serving.aliases.phi-ner", "phi-ner:2")));
             context.register(Serving.class);
             context.refresh();
             context.registerShutdownHook();
