@@ -31,7 +31,7 @@ import org.attest.serving.internal.ServingBenchRig;
  * configuration runs once per round, rounds interleaved ({@code --rounds}), and medians with their range are printed.
  *
  * <p>Usage: {@code bench/run serving [--rounds 3] [--seconds 4] [--warmup 1] [--batches 1,2,4,8,16,32,64]
- * [--callers 16] [--http-callers 16] [--device auto] [--instances 1] [--intra-op-threads 0] [--spinning true] [--data ../shared/data/aci-bench/train.csv]}.
+ * [--callers 16] [--http-callers 16] [--device auto] [--instances 0 (one per core)] [--intra-op-threads 1] [--spinning false] [--data ../shared/data/aci-bench/train.csv]}.
  */
 public final class ServingBenchmark {
 
@@ -66,9 +66,10 @@ public final class ServingBenchmark {
                     Throughput.option(args, "--callers", 16),
                     Throughput.option(args, "--http-callers", 16),
                     Throughput.option(args, "--device", "auto"),
-                    Throughput.option(args, "--instances", 1),
-                    Throughput.option(args, "--intra-op-threads", 0),
-                    Boolean.parseBoolean(Throughput.option(args, "--spinning", "true")),
+                    // the application's defaults: an instance per core, each model call on one core, no spinning
+                    Throughput.option(args, "--instances", 0),
+                    Throughput.option(args, "--intra-op-threads", 1),
+                    Boolean.parseBoolean(Throughput.option(args, "--spinning", "false")),
                     Path.of(Throughput.option(args, "--data", AciBenchNotes.DEFAULT.toString())));
         }
     }
@@ -86,7 +87,7 @@ public final class ServingBenchmark {
         Collections.shuffle(sentences, new Random(SEED));
         Map<String, List<Double>> results = new LinkedHashMap<>();
         String device = options.device();
-        int instances = options.instances();
+        int instances = options.instances() == 0 ? Runtime.getRuntime().availableProcessors() : options.instances();
         int threads = options.intraOpThreads();
         boolean spinning = options.spinning();
         try (ServingBenchRig off =

@@ -44,13 +44,21 @@ public final class ServingBenchRig implements AutoCloseable {
     }
 
     /**
-     * The encoder with micro-batching on or off.
+     * The encoder with micro-batching on or off, and the application's default instances and threads.
      *
      * @param device {@code auto}, {@code cuda} or {@code cpu}
      */
     public static ServingBenchRig open(String device, boolean batching, int maxBatchSize, Duration maxQueueDelay)
             throws OrtException {
-        return open(device, batching, maxBatchSize, maxQueueDelay, 1, 0, true);
+        ServingProperties shipped = ServingProperties.defaults();
+        return open(
+                device,
+                batching,
+                maxBatchSize,
+                maxQueueDelay,
+                BatchingProperties.defaults().instances(),
+                shipped.intraOpThreads(),
+                shipped.spinning());
     }
 
     /**

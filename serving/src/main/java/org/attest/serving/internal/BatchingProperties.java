@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param queueCapacity the most items waiting per model; a request that does not fit is rejected (a request larger
  *     than the whole queue is accepted only when the queue is empty)
  * @param instances worker threads per model, each running one batch at a time (Triton's {@code instance_group}
- *     count)
+ *     count); 0 (the default) runs one per available processor
  * @param retryAfter what a rejected caller is told to wait
  */
 @Validated
@@ -31,12 +31,18 @@ record BatchingProperties(
         @DefaultValue("32") @Min(1) int maxBatchSize,
         @DefaultValue("0ms") @NotNull Duration maxQueueDelay,
         @DefaultValue("1024") @Min(1) int queueCapacity,
-        @DefaultValue("1") @Min(1) int instances,
+        @DefaultValue("0") @Min(0) int instances,
         @DefaultValue("1s") @NotNull Duration retryAfter) {
+
+    BatchingProperties {
+        if (instances == 0) {
+            instances = Runtime.getRuntime().availableProcessors();
+        }
+    }
 
     /** The defaults, for use outside a Spring context. */
     static BatchingProperties defaults() {
-        return new BatchingProperties(true, 32, Duration.ZERO, 1024, 1, Duration.ofSeconds(1));
+        return new BatchingProperties(true, 32, Duration.ZERO, 1024, 0, Duration.ofSeconds(1));
     }
 
     /** The defaults with batching off. */

@@ -16,10 +16,12 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param device where ONNX Runtime runs: {@code auto} (CUDA when it can be used, else CPU), {@code cuda} (refuse to
  *     start without it) or {@code cpu}
- * @param intraOpThreads threads used inside one operator; 0 leaves ONNX Runtime's default (one per physical core)
+ * @param intraOpThreads threads used inside one operator; 1 (the default) keeps each model call on one core, so that
+ *     concurrent calls ({@code attest.serving.batching.instances}) share the cores without contending for them; 0
+ *     leaves ONNX Runtime's default (one per physical core), which gives a lone request lower latency
  * @param interOpThreads threads used to run independent operators in parallel; 0 leaves the default (sequential)
- * @param spinning whether ONNX Runtime's pool threads busy-wait for the next piece of work (its default); off, an idle
- *     pool thread sleeps and leaves the core to the other sessions and requests
+ * @param spinning whether ONNX Runtime's pool threads busy-wait for the next piece of work (ONNX Runtime's default);
+ *     off (the default here), an idle pool thread sleeps and leaves the core to the other sessions and requests
  * @param registryDir a file-system directory laid out as {@code <name>/<version>/model.yaml} whose versions are added
  *     to the shipped ones (a mounted volume in Kubernetes), or null; a text, since Spring would resolve a {@code Path}
  *     such as {@code /models} against the classpath
@@ -31,9 +33,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("attest.serving")
 record ServingProperties(
         @DefaultValue("auto") @NotNull Device device,
-        @DefaultValue("0") @Min(0) int intraOpThreads,
+        @DefaultValue("1") @Min(0) int intraOpThreads,
         @DefaultValue("0") @Min(0) int interOpThreads,
-        @DefaultValue("true") boolean spinning,
+        @DefaultValue("false") boolean spinning,
         @Nullable String registryDir,
         @Nullable Map<String, String> aliases,
         @DefaultValue("true") boolean warmUp) {
@@ -52,7 +54,7 @@ record ServingProperties(
 
     /** The defaults, for use outside a Spring context. */
     static ServingProperties defaults() {
-        return new ServingProperties(Device.AUTO, 0, 0, true, null, null, true);
+        return new ServingProperties(Device.AUTO, 1, 0, false, null, null, true);
     }
 
     /** A copy that runs on another device. */
