@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * items; a request that does not fit is refused at once with {@link InferenceRejectedException}.
  *
  * <p>With {@code maxQueueDelay} 0 (the default, as in Triton), a request that finds the queue empty and an instance
- * free runs in its own thread at once; under load requests queue and coalesce. Callers block until all their items
+ * free runs in its own thread at once, sharing its items with a second idle instance; under load requests queue and
+ * coalesce. Callers block until all their items
  * are done. {@link #close()} lets the workers finish what is queued.
  */
 final class MicroBatcher<I, O> implements BatchedInference<I, O> {
@@ -76,17 +77,9 @@ final class MicroBatcher<I, O> implements BatchedInference<I, O> {
                 return inline;
             }
         }
-        QueuedRequest<I, O> request = enqueue(List.copyOf(items));
-        try {
-            List<O> results = request.done.get();
-            metrics.succeeded();
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for model " + model, e);
-        } catch (ExecutionException e) {
-            throw rethrow(e.getCause());
-        }
+        List<O> results = await(enqueue(List.copyOf(items)));
+        metrics.succeeded();
+        return results;
     }
 
     private QueuedRequest<I, O> enqueue(List<I> items) {
@@ -121,27 +114,71 @@ final class MicroBatcher<I, O> implements BatchedInference<I, O> {
 
     /**
      * With no queue delay, nothing queued and a free instance, a request runs in its caller's thread: alone it could
-     * not have shared a batch, and two thread hand-offs cost more than the batch on a busy CPU.
+     * not have shared a batch, and two thread hand-offs cost more than the batch on a busy CPU. When a second
+     * instance is idle too, every other item goes to it through the queue, so that a lone request uses two cores.
      */
     private @Nullable List<O> runInline(List<I> items) throws OrtException {
+        QueuedRequest<I, O> helped = null;
         lock.lock();
         try {
             if (closed || queued > 0 || !running.tryAcquire()) {
                 return null;
             }
+            if (items.size() > 1 && running.availablePermits() > 0) {
+                helped = new QueuedRequest<>(alternate(items, 1));
+                queue.add(helped);
+                queued += helped.items.size();
+                arrived.signalAll();
+            }
         } finally {
             lock.unlock();
         }
+        List<I> mine = helped == null ? items : alternate(items, 0);
+        List<O> outputs;
         try {
             metrics.queued(0);
             long started = System.nanoTime();
-            List<O> outputs = function.apply(items);
-            checkSize(items, outputs);
-            metrics.batch(items.size(), System.nanoTime() - started);
-            metrics.succeeded();
-            return outputs;
+            outputs = function.apply(mine);
+            checkSize(mine, outputs);
+            metrics.batch(mine.size(), System.nanoTime() - started);
         } finally {
             running.release();
+        }
+        if (helped != null) {
+            outputs = interleaved(outputs, await(helped));
+        }
+        metrics.succeeded();
+        return outputs;
+    }
+
+    /** Every other item, from {@code first}: halves of similar lengths when the items are sorted by length. */
+    private static <T> List<T> alternate(List<T> items, int first) {
+        List<T> half = new ArrayList<>((items.size() + 1) / 2);
+        for (int i = first; i < items.size(); i += 2) {
+            half.add(items.get(i));
+        }
+        return half;
+    }
+
+    private static <T> List<T> interleaved(List<T> even, List<T> odd) {
+        List<T> all = new ArrayList<>(even.size() + odd.size());
+        for (int i = 0; i < even.size(); i++) {
+            all.add(even.get(i));
+            if (i < odd.size()) {
+                all.add(odd.get(i));
+            }
+        }
+        return all;
+    }
+
+    private List<O> await(QueuedRequest<I, O> request) throws OrtException {
+        try {
+            return request.done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for model " + model, e);
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
         }
     }
 

@@ -184,6 +184,32 @@ class MicroBatcherTest {
     }
 
     @Test
+    void aLoneRequestSharesItsItemsWithASecondIdleInstanceAndGetsThemBackInOrder() throws Exception {
+        BatchingProperties settings = new BatchingProperties(true, 32, Duration.ZERO, 100, 2, Duration.ofSeconds(1));
+        List<String> threads = Collections.synchronizedList(new ArrayList<>());
+        BatchFunction<Integer, Integer> negate = batch -> {
+            batchSizes.add(batch.size());
+            threads.add(Thread.currentThread().getName());
+            return batch.stream().map(i -> -i).toList();
+        };
+        List<Integer> items = IntStream.range(0, 9).boxed().toList();
+        try (MicroBatcher<Integer, Integer> batcher = new MicroBatcher<>(
+                negate, "m:1", settings, pending -> new InferenceMetrics(registry, "m", "1", pending))) {
+            assertThat(batcher.infer(items))
+                    .containsExactlyElementsOf(items.stream().map(i -> -i).toList());
+            assertThat(batchSizes).containsExactlyInAnyOrder(5, 4);
+            assertThat(threads)
+                    .contains(Thread.currentThread().getName())
+                    .anyMatch(t -> t.startsWith("attest-batcher"));
+            // one item alone runs where it is
+            batchSizes.clear();
+            assertThat(batcher.infer(List.of(7))).containsExactly(-7);
+            assertThat(batchSizes).containsExactly(1);
+        }
+        assertThat(registry.getMeters()).isEmpty();
+    }
+
+    @Test
     void closingRemovesTheMetersAndRefusesNewRequests() {
         release.countDown();
         MicroBatcher<Integer, Integer> batcher = batcher(2, Duration.ZERO, 2);
