@@ -125,7 +125,7 @@ final class MicroBatcher<I, O> implements BatchedInference<I, O> {
                 return null;
             }
             if (items.size() > 1 && running.availablePermits() > 0) {
-                helped = new QueuedRequest<>(alternate(items, 1));
+                helped = new QueuedRequest<>(AlternateHalves.second(items));
                 queue.add(helped);
                 queued += helped.items.size();
                 arrived.signalAll();
@@ -133,7 +133,7 @@ final class MicroBatcher<I, O> implements BatchedInference<I, O> {
         } finally {
             lock.unlock();
         }
-        List<I> mine = helped == null ? items : alternate(items, 0);
+        List<I> mine = helped == null ? items : AlternateHalves.first(items);
         List<O> outputs;
         try {
             metrics.queued(0);
@@ -145,30 +145,10 @@ final class MicroBatcher<I, O> implements BatchedInference<I, O> {
             running.release();
         }
         if (helped != null) {
-            outputs = interleaved(outputs, await(helped));
+            outputs = AlternateHalves.rejoined(outputs, await(helped));
         }
         metrics.succeeded();
         return outputs;
-    }
-
-    /** Every other item, from {@code first}: halves of similar lengths when the items are sorted by length. */
-    private static <T> List<T> alternate(List<T> items, int first) {
-        List<T> half = new ArrayList<>((items.size() + 1) / 2);
-        for (int i = first; i < items.size(); i += 2) {
-            half.add(items.get(i));
-        }
-        return half;
-    }
-
-    private static <T> List<T> interleaved(List<T> even, List<T> odd) {
-        List<T> all = new ArrayList<>(even.size() + odd.size());
-        for (int i = 0; i < even.size(); i++) {
-            all.add(even.get(i));
-            if (i < odd.size()) {
-                all.add(odd.get(i));
-            }
-        }
-        return all;
     }
 
     private List<O> await(QueuedRequest<I, O> request) throws OrtException {
