@@ -25,7 +25,7 @@ class RedactBatchEndpointTest extends ReleasingApplicationTest {
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode json = reply.json();
-        assertThat(json.path("policyVersion").asString()).isEqualTo("safe-harbor/3+phi-ner:2");
+        assertThat(json.path("policyVersion").asString()).isEqualTo("safe-harbor/4+phi-ner:2");
         assertThat(json.path("results")).hasSize(3);
         assertThat(json.path("results").get(0).path("redactedText").asString())
                 .doesNotContain("Quxbertha", "Zzyzwick", "3/4/21");

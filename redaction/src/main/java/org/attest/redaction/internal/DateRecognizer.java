@@ -51,9 +51,13 @@ final class DateRecognizer implements Recognizer {
                                     + "(?:,?\\h+(?<year>" + YEAR4 + "))?" + NO_WORD_AFTER,
                             Pattern.CASE_INSENSITIVE),
                     DateRecognizer::validDayFirst),
-            // 04-Mar-2021 / 4/MAR/21
-            named(NO_WORD_BEFORE + "(?<day>\\d{1,2})(?<sep>[-/])" + MONTH + "\\k<sep>(?<year>" + YEAR4 + "|\\d{2})"
-                    + NO_WORD_AFTER),
+            // 04-Mar-2021 / 4/MAR/21 / 15-dec-2018: a day and a year around it make any month word a date, in any case
+            new DateForm(
+                    Pattern.compile(
+                            NO_WORD_BEFORE + "(?<day>\\d{1,2})(?<sep>[-/])" + MONTH + "\\k<sep>(?<year>" + YEAR4
+                                    + "|\\d{2})" + NO_WORD_AFTER,
+                            Pattern.CASE_INSENSITIVE),
+                    (text, m) -> inRange(m.group("day"), 1, 31)),
             // 3/4/21, 03/04/2021, 03-04-2021, 03.04.2021
             new DateForm(
                     Pattern.compile(NO_NUMBER_OR_RANGE_BEFORE + "(?<a>\\d{1,2})(?<sep>[/.-])(?<b>\\d{1,2})\\k<sep>"
@@ -81,7 +85,8 @@ final class DateRecognizer implements Recognizer {
             NO_WORD_BEFORE
                     + "(?:on|since|by|until|till|from|before|after|of|through|returns?|seen|due)\\h+the\\h+"
                     + "(?<when>(?<day>\\d{1,2})(?:st|nd|rd|th))" + NO_WORD_AFTER
-                    + "(?!\\h+(?:of\\h+)?(?:month|day|week|year|time|dose|cycle|line|grade|percentile|decade|rib|finger|toe"
+                    // "the 1st and 2nd metatarsals": a list of ordinals before the counted noun
+                    + "(?!(?:\\h*+(?:,|and|or|to|-|–)\\h*+\\d{1,2}(?:st|nd|rd|th))*+\\h+(?:of\\h+)?(?:month|day|week|year|time|dose|cycle|line|grade|percentile|decade|rib|finger|toe"
                     + "|digit|floor|ics|intercostal|cranial|nerve|vertebra|lumbar|cervical|thoracic|trimester|stage|place"
                     + "|generation|degree|ventricle|metatarsal|metacarpal|lumbrical|compartment|toe|molar|premolar)s?"
                     + "(?![\\p{L}]))",
@@ -212,7 +217,11 @@ final class DateRecognizer implements Recognizer {
     private static boolean validNamed(MatchResult m) {
         boolean hasYear = m.group("year") != null;
         String day = groupOrNull(m, "day");
-        return (day == null || inRange(day, 1, 31)) && monthWrittenAsDate(m.group("mon"), hasYear);
+        // "may 13th": an ordinal day makes a lower-case "may" a month, as a year does ("may 2 doses" stays a verb)
+        boolean ordinalDay = day != null
+                && m.end("day") < m.end()
+                && Character.isLetter(m.group().charAt(m.end("day") - m.start()));
+        return (day == null || inRange(day, 1, 31)) && monthWrittenAsDate(m.group("mon"), hasYear || ordinalDay);
     }
 
     /** {@code GCS 15 May we proceed}: a year-less day-first "May" needs an ordinal, "of" or a date word before it. */

@@ -19,7 +19,8 @@ import org.attest.serving.TokenClassifier;
  * Names, places, organisations and professions found by the token-classification model behind the {@code phi-ner}
  * alias, through serving's public API. Labels of the project's own model ({@code PATIENT}, {@code DOCTOR}, {@code
  * HOSPITAL}, ...) and of common de-identification exports ({@code STAFF}, {@code HCW}, {@code PATORG}, {@code LOC},
- * ...) map to the i2b2 categories; an unknown label is reported as an {@code ID} so that it is never dropped.
+ * ...) map to the i2b2 categories; an unknown label is reported as an {@code ID} so that it is never dropped. The
+ * model's spans are joined, trimmed, then completed to the whole name ({@link NerSpanCompletion}).
  */
 final class NerRecognizer implements Recognizer {
 
@@ -104,8 +105,10 @@ final class NerRecognizer implements Recognizer {
     public List<List<PhiEntity>> findAll(List<String> texts) {
         List<List<EntitySpan>> spans = classifier.classify(texts);
         List<List<PhiEntity>> found = new ArrayList<>(texts.size());
+        // Joined and trimmed first: completion's legal suffixes ("CV", "AS") would read as clinical abbreviations.
         for (int i = 0; i < texts.size(); i++) {
-            found.add(joined(texts.get(i), spans.get(i)).stream()
+            String text = texts.get(i);
+            found.add(NerSpanCompletion.completed(text, joined(text, spans.get(i))).stream()
                     .map(NerRecognizer::entity)
                     .toList());
         }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * A versioned set of recognizers, in the order they are listed and reported, with the settings that filter and
  * replace what they find. The version names the family and a revision, then what detects ({@code +phi-ner:2} or
  * {@code +regex-only}); settings that differ from their defaults are appended ({@code
- * safe-harbor/3+phi-ner:2;age-threshold=85;operators=3f2a1b0c}), lists and maps by the first 8 hex digits of the
+ * safe-harbor/4+phi-ner:2;age-threshold=85;operators=3f2a1b0c}), lists and maps by the first 8 hex digits of the
  * SHA-256 of their sorted form.
  *
  * <p>Bump {@link #REVISION} whenever the same text could come out differently: a pattern, validator, context word,
@@ -33,7 +33,7 @@ record RedactionPolicy(
         RedactionProperties settings) {
 
     static final String FAMILY = "safe-harbor";
-    static final int REVISION = 3;
+    static final int REVISION = 4;
     static final String REGEX_ONLY = "regex-only";
 
     RedactionPolicy {
@@ -57,6 +57,7 @@ record RedactionPolicy(
                 new LabelledIdRecognizer(),
                 new TitledNameRecognizer(),
                 new ProfessionContextRecognizer(),
+                new OccupationRecognizer(),
                 new StreetAddressRecognizer(),
                 new ZipCodeRecognizer(),
                 new FacilityRecognizer(),

@@ -13,6 +13,7 @@ import org.attest.redaction.PhiEntity;
  * Smith-Jones}, {@code Dr. van der Berg}. One to three capitalised words (or initials), with name particles between
  * them; the title stays, the name is redacted. {@code Dr.}/{@code Doctor} give subtype {@code DOCTOR}, the others
  * {@code PERSON}. Words that follow a name but are not part of it (credentials, weekdays, months, pronouns) end it.
+ * In a note typed all in lower case, {@code dr. többen} is a name too (one word, the title with its dot).
  */
 final class TitledNameRecognizer implements Recognizer {
 
@@ -30,6 +31,12 @@ final class TitledNameRecognizer implements Recognizer {
             + "(?<name>" + PARTICLES + WORD + "(?:\\h++" + PARTICLES + WORD + "){0," + (MAX_WORDS - 1) + "})");
 
     private static final Pattern ONE_WORD = Pattern.compile(WORD);
+
+    private static final Pattern CAPITALISED = Pattern.compile("(?<!\\p{L})\\p{Lu}\\p{Ll}");
+
+    /** {@code dr. többen} in a note typed all in lower case: one word after an abbreviated title with its dot. */
+    private static final Pattern LOWER_CASE_TITLED = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(?<title>(?:mrs|mr|ms|mx|dr)\\.\\h*+)(?<name>\\p{Ll}[\\p{Ll}'’-]*+)(?![\\p{L}\\p{N}])");
 
     private static final Set<String> NOT_A_NAME = Set.of(String.join(
                     " ",
@@ -55,7 +62,31 @@ final class TitledNameRecognizer implements Recognizer {
                 found.add(kind.entity(m.start("name"), end, SCORE, NAME));
             }
         }
+        Matcher lower = LOWER_CASE_TITLED.matcher(text);
+        while (lower.find()) {
+            String name = lower.group("name");
+            if (!NOT_A_NAME.contains(name) && typedInLowerCase(text, lower.start(), lower.end())) {
+                PhiKind kind = lower.group("title").startsWith("d") ? PhiKind.DOCTOR : PhiKind.PERSON;
+                found.add(kind.entity(lower.start("name"), lower.end("name"), SCORE, NAME));
+            }
+        }
         return found;
+    }
+
+    /**
+     * Whether the sentence around a lower-case title and name has no capitalised word (all-capital abbreviations such
+     * as {@code MRN} aside); the title's own dot does not end the sentence.
+     */
+    private static boolean typedInLowerCase(String text, int start, int end) {
+        int from = start;
+        while (from > 0 && ".!?\n".indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        int to = end;
+        while (to < text.length() && ".!?\n".indexOf(text.charAt(to)) < 0) {
+            to++;
+        }
+        return !CAPITALISED.matcher(text).region(from, to).find();
     }
 
     /** Where the name really ends: before the first capitalised word that is not a name, if any. */

@@ -51,6 +51,10 @@ class DateRecognizerTest {
             15th May                               | 15th May
             the 15th of May                        | 15th of May
             15 May 2021                            | 15 May 2021
+            planned on 15-dec-2018 with dr. wolf   | 15-dec-2018
+            confused since 01-mar-2016.            | 01-mar-2016
+            rescheduled to may 13th.               | may 13th
+            labs dated 07-feb-05                   | 07-feb-05
             """)
     void findsDatesAsCliniciansWriteThem(String text, String date) {
         assertThat(Found.texts(dates, text)).containsExactly(date);
@@ -88,6 +92,11 @@ class DateRecognizerTest {
                 "15 May",
                 "on 1/2 of a tab",
                 "may 5 patients",
+                "may 2 doses",
+                "Positive piano key test of the 1st and 2nd metatarsals.",
+                "separation of the 1st and 2nd metatarsal bases",
+                "pain since the 4th, 5th and 6th ribs were fractured",
+                "mar 4 reviewed",
                 "Marching 4 times",
                 "on 13/13",
                 "on 3/4/",

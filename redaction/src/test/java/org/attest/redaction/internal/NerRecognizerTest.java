@@ -57,7 +57,7 @@ class NerRecognizerTest {
         Redaction redaction = redactor.redact("Patient Margaret Okafor, a teacher, was seen today.");
 
         assertThat(redactor.status().nerActive()).isTrue();
-        assertThat(redaction.policyVersion()).isEqualTo("safe-harbor/3+phi-ner:2");
+        assertThat(redaction.policyVersion()).isEqualTo("safe-harbor/4+phi-ner:2");
         assertThat(redaction.redactedText()).doesNotContain("Margaret", "Okafor");
         assertThat(redaction.entities()).extracting(PhiEntity::detector).contains("phi-ner");
         assertThat(PhiNerFixture.classifier().status().state()).isEqualTo(ModelState.READY);

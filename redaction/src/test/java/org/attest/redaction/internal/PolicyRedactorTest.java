@@ -149,7 +149,7 @@ class PolicyRedactorTest {
 
         assertThat(redaction.entities()).isEmpty();
         assertThat(redaction.redactedText()).isEmpty();
-        assertThat(redaction.policyVersion()).isEqualTo("safe-harbor/3+regex-only");
+        assertThat(redaction.policyVersion()).isEqualTo("safe-harbor/4+regex-only");
     }
 
     @ParameterizedTest
@@ -163,11 +163,11 @@ class PolicyRedactorTest {
 
     @Test
     void policyVersionNamesTheRecognizerSetAndEveryNonDefaultSetting() {
-        assertThat(redactor.policyVersion()).isEqualTo("safe-harbor/3+regex-only");
+        assertThat(redactor.policyVersion()).isEqualTo("safe-harbor/4+regex-only");
         assertThat(new PolicyRedactor(new RedactionProperties(85, YearlessDatePolicy.ALWAYS)).policyVersion())
-                .isEqualTo("safe-harbor/3+regex-only;age-threshold=85;yearless-dates=always");
+                .isEqualTo("safe-harbor/4+regex-only;age-threshold=85;yearless-dates=always");
         assertThat(new PolicyRedactor(new RedactionProperties(89, YearlessDatePolicy.ALWAYS)).policyVersion())
-                .isEqualTo("safe-harbor/3+regex-only;yearless-dates=always");
+                .isEqualTo("safe-harbor/4+regex-only;yearless-dates=always");
     }
 
     @Test
@@ -192,6 +192,7 @@ class PolicyRedactorTest {
                         "labelled-id",
                         "titled-name",
                         "profession-context",
+                        "occupation",
                         "street-address",
                         "zip-code",
                         "facility",

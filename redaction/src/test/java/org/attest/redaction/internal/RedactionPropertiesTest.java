@@ -18,7 +18,7 @@ class RedactionPropertiesTest {
     void defaultsAreSafeHarbor() {
         context.run(app -> {
             assertThat(app.getBean(RedactionProperties.class)).isEqualTo(RedactionProperties.defaults());
-            assertThat(app.getBean(Redactor.class).policyVersion()).isEqualTo("safe-harbor/3+regex-only");
+            assertThat(app.getBean(Redactor.class).policyVersion()).isEqualTo("safe-harbor/4+regex-only");
         });
     }
 
@@ -29,7 +29,7 @@ class RedactionPropertiesTest {
                     assertThat(app.getBean(RedactionProperties.class))
                             .isEqualTo(new RedactionProperties(85, YearlessDatePolicy.ALWAYS));
                     assertThat(app.getBean(Redactor.class).policyVersion())
-                            .isEqualTo("safe-harbor/3+regex-only;age-threshold=85;yearless-dates=always");
+                            .isEqualTo("safe-harbor/4+regex-only;age-threshold=85;yearless-dates=always");
                 });
     }
 
@@ -51,7 +51,7 @@ class RedactionPropertiesTest {
                             .containsEntry(org.attest.redaction.PhiType.NAME, OperatorKind.PSEUDONYM);
                     assertThat(settings.deny()).containsEntry(PhiKind.HOSPITAL, java.util.List.of("Acme Clinic"));
                     assertThat(app.getBean(Redactor.class).policyVersion())
-                            .startsWith("safe-harbor/3+regex-only;disabled=")
+                            .startsWith("safe-harbor/4+regex-only;disabled=")
                             .contains(";thresholds=", ";allow=", ";deny=", ";operators=");
                     assertThat(app.getBean(Redactor.class)
                                     .redact("Seen at Acme Clinic.")

@@ -42,7 +42,7 @@ class TitledNameRecognizerTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "dr. smith",
+                "Seen by dr. smith at Mercy Hospital",
                 "Dr. the",
                 "Dr. The",
                 "Mr. and Mrs.",
@@ -56,6 +56,24 @@ class TitledNameRecognizerTest {
             })
     void needsATitleAndACapitalisedName(String text) {
         assertThat(names.find(text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            dr. többen reviewed the mri                  | többen   | DOCTOR
+            seen by dr.smith today                       | smith    | DOCTOR
+            (mrn 123) is a jeweler - dr. mertz agreed    | mertz    | DOCTOR
+            ms. o'hara called back                       | o'hara   | PERSON
+            """)
+    void inANoteTypedInLowerCaseATitledWordIsAName(String text, String name, String subtype) {
+        assertThat(Found.texts(names, text)).containsExactly(name);
+        assertThat(names.find(text).getFirst().subtype()).isEqualTo(subtype);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dr. the", "mr. and mrs. jones", "Dr. Smith saw dr. who", "per Mercy: dr. smith"})
+    void aLowerCaseTitledWordNeedsALowerCaseSentenceAndNoFunctionWord(String text) {
+        assertThat(Found.texts(names, text)).doesNotContain("the", "and", "who", "smith");
     }
 
     @ParameterizedTest
