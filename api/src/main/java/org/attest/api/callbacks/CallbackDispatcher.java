@@ -37,6 +37,7 @@ class CallbackDispatcher implements SmartLifecycle {
     private final CallbackProperties properties;
     private final Clock clock;
     private final CallbackTargets targets;
+    private final CallbackSecrets secrets;
     private final HttpClient http;
     private volatile ScheduledExecutorService scheduler;
 
@@ -45,9 +46,11 @@ class CallbackDispatcher implements SmartLifecycle {
             PlatformTransactionManager transactions,
             CallbackProperties properties,
             Clock clock,
-            CallbackTargets targets) {
+            CallbackTargets targets,
+            CallbackSecrets secrets) {
         this.jdbc = jdbc;
         this.targets = targets;
+        this.secrets = secrets;
         this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
         this.clock = clock;
@@ -69,7 +72,7 @@ class CallbackDispatcher implements SmartLifecycle {
     private List<Due> takeDue() {
         Instant now = clock.instant();
         List<Due> due = jdbc.sql("""
-                        SELECT d.id, d.summary_id, d.summary_status, d.attempts, c.url, c.signing_secret
+                        SELECT d.id, d.client_id, d.summary_id, d.summary_status, d.attempts, c.url, c.signing_secret
                         FROM callback_delivery d JOIN client_callback c ON c.client_id = d.client_id
                         WHERE d.state = 'PENDING' AND d.next_attempt_at <= :now
                         ORDER BY d.next_attempt_at LIMIT 20 FOR UPDATE OF d SKIP LOCKED
@@ -77,6 +80,7 @@ class CallbackDispatcher implements SmartLifecycle {
                 .param("now", utc(now))
                 .query((rs, row) -> new Due(
                         rs.getObject("id", UUID.class),
+                        rs.getString("client_id"),
                         rs.getObject("summary_id", UUID.class),
                         rs.getString("summary_status"),
                         rs.getInt("attempts"),
@@ -100,14 +104,20 @@ class CallbackDispatcher implements SmartLifecycle {
             log.warn("callback delivery {} refused: {}", delivery.id(), refused.get());
             return 0;
         }
+        String secret;
+        try {
+            secret = secrets.open(delivery.clientId(), delivery.sealedSecret());
+        } catch (IllegalStateException e) {
+            log.warn("callback delivery {} not sent: {}", delivery.id(), e.getMessage());
+            return 0;
+        }
         String body = "{\"id\":\"" + delivery.summaryId() + "\",\"status\":\"" + delivery.status() + "\"}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
                 .timeout(properties.timeout())
                 .header("Content-Type", "application/json")
                 .header(
                         CallbackSignature.HEADER,
-                        CallbackSignature.header(
-                                delivery.secret(), clock.instant().getEpochSecond(), body))
+                        CallbackSignature.header(secret, clock.instant().getEpochSecond(), body))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
@@ -180,5 +190,6 @@ class CallbackDispatcher implements SmartLifecycle {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private record Due(UUID id, UUID summaryId, String status, int attempts, String url, String secret) {}
+    private record Due(
+            UUID id, String clientId, UUID summaryId, String status, int attempts, String url, String sealedSecret) {}
 }

@@ -10,6 +10,7 @@ import org.attest.api.ApiClient;
 import org.attest.api.ApiClient.Reply;
 import org.attest.api.ClinicalNotes;
 import org.attest.api.TestEnvironment;
+import org.attest.api.callbacks.TestCallbackSecrets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -63,6 +65,9 @@ class ReviewsEndToEndTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ApplicationContext context;
+
     ApiClient api;
     String consumer;
     String clinician;
@@ -79,6 +84,9 @@ class ReviewsEndToEndTest {
         Reply registered = put("/v1/callbacks", consumer, "{\"url\":\"" + receiver.url() + "\"}");
         assertThat(registered.status()).as(registered.body()).isEqualTo(200);
         String secret = registered.json().path("signingSecret").asString();
+        String stored = jdbc.queryForObject(
+                "SELECT signing_secret FROM client_callback WHERE client_id = 'demo-consumer'", String.class);
+        assertThat(stored).as("sealed at rest").startsWith("sealed:v1:k1:").doesNotContain(secret);
         for (int i = 0; i < 3; i++) {
             Reply held = api.postJson("/v1/summaries", consumer, ApiClient.textBody(ClinicalNotes.NOTE_WITH_PHI));
             assertThat(held.status()).isEqualTo(202);
@@ -132,6 +140,28 @@ class ReviewsEndToEndTest {
                 "{\"reason\":\"BECAUSE\"}");
         assertThat(unknownReason.status()).isEqualTo(400);
         assertThat(unknownReason.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aSecretStoredInPlainTextByAnEarlierReleaseIsResealedAndStillSigns() {
+        String legacy = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+        jdbc.update(
+                "INSERT INTO client_callback (client_id, url, signing_secret, registered_at) VALUES (?, ?, ?, now())"
+                        + " ON CONFLICT (client_id) DO UPDATE SET signing_secret = EXCLUDED.signing_secret",
+                "legacy-client",
+                "https://receiver.example.org/hook",
+                legacy);
+
+        assertThat(TestCallbackSecrets.resealAll(context)).isGreaterThanOrEqualTo(1);
+
+        String stored = jdbc.queryForObject(
+                "SELECT signing_secret FROM client_callback WHERE client_id = 'legacy-client'", String.class);
+        assertThat(stored).startsWith("sealed:v1:k1:").doesNotContain(legacy);
+        assertThat(TestCallbackSecrets.open(context, "legacy-client", stored)).isEqualTo(legacy);
+        assertThat(TestCallbackSecrets.resealAll(context))
+                .as("nothing left to reseal")
+                .isZero();
+        jdbc.update("DELETE FROM client_callback WHERE client_id = 'legacy-client'");
     }
 
     private void consumerSeesEachOutcome(JsonNode approved, JsonNode edited, JsonNode rejected) {
