@@ -206,23 +206,11 @@ final class NerRecognizer implements Recognizer {
     }
 
     private static boolean sentenceHasLowerCase(String text, int start, int end) {
-        return sentence(text, start, end).codePoints().anyMatch(Character::isLowerCase);
-    }
-
-    private static String sentence(String text, int start, int end) {
-        int from = start;
-        while (from > 0 && ".!?\n".indexOf(text.charAt(from - 1)) < 0) {
-            from--;
-        }
-        int to = end;
-        while (to < text.length() && ".!?\n".indexOf(text.charAt(to)) < 0) {
-            to++;
-        }
-        return text.substring(from, to);
+        return Sentences.around(text, start, end).codePoints().anyMatch(Character::isLowerCase);
     }
 
     private static boolean sentenceHasCapitals(String text, int start, int end) {
-        return sentence(text, start, end).codePoints().anyMatch(Character::isUpperCase);
+        return Sentences.around(text, start, end).codePoints().anyMatch(Character::isUpperCase);
     }
 
     private static PhiType type(String label) {

@@ -34,7 +34,6 @@ final class OccupationRecognizer implements Recognizer {
     /** A word as the gazetteer spells them: letters, with hyphens inside ({@code long-haul}). */
     private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\p{N}'’-])\\p{L}++(?:-\\p{L}++)*+");
 
-    private static final Pattern CAPITALISED = Pattern.compile("(?<!\\p{L})\\p{Lu}\\p{Ll}");
     private static final int CASED_WINDOW = 80;
 
     @Override
@@ -113,9 +112,8 @@ final class OccupationRecognizer implements Recognizer {
      * {@link #CASED_WINDOW} characters of the match: then the note is cased and a capitalised trade is a surname.
      */
     private static boolean casedAround(String text, int start, int end) {
-        Matcher before = CAPITALISED.matcher(text).region(Math.max(0, start - CASED_WINDOW), start);
-        Matcher after = CAPITALISED.matcher(text).region(end, Math.min(text.length(), end + CASED_WINDOW));
-        return before.find() || after.find();
+        return Sentences.hasCapitalisedWord(text.subSequence(Math.max(0, start - CASED_WINDOW), start))
+                || Sentences.hasCapitalisedWord(text.subSequence(end, Math.min(text.length(), end + CASED_WINDOW)));
     }
 
     private static List<String> read() {

@@ -32,8 +32,6 @@ final class TitledNameRecognizer implements Recognizer {
 
     private static final Pattern ONE_WORD = Pattern.compile(WORD);
 
-    private static final Pattern CAPITALISED = Pattern.compile("(?<!\\p{L})\\p{Lu}\\p{Ll}");
-
     /** {@code dr. többen} in a note typed all in lower case: one word after an abbreviated title with its dot. */
     private static final Pattern LOWER_CASE_TITLED = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(?<title>(?:mrs|mr|ms|mx|dr)\\.\\h*+)(?<name>\\p{Ll}[\\p{Ll}'’-]*+)(?![\\p{L}\\p{N}])");
@@ -78,15 +76,7 @@ final class TitledNameRecognizer implements Recognizer {
      * as {@code MRN} aside); the title's own dot does not end the sentence.
      */
     private static boolean typedInLowerCase(String text, int start, int end) {
-        int from = start;
-        while (from > 0 && ".!?\n".indexOf(text.charAt(from - 1)) < 0) {
-            from--;
-        }
-        int to = end;
-        while (to < text.length() && ".!?\n".indexOf(text.charAt(to)) < 0) {
-            to++;
-        }
-        return !CAPITALISED.matcher(text).region(from, to).find();
+        return !Sentences.hasCapitalisedWord(Sentences.around(text, start, end));
     }
 
     /** Where the name really ends: before the first capitalised word that is not a name, if any. */
