@@ -83,34 +83,6 @@ final class NerSpanCompletion {
 
     private NerSpanCompletion() {}
 
-    /** What a model label names, for completion; places first, in the order a merge prefers them. */
-    private enum Kind {
-        STREET,
-        HOSPITAL,
-        ORGANIZATION,
-        PLACE,
-        NAME,
-        PROFESSION,
-        OTHER;
-
-        /** A multi-word proper name of a place or body, which takes in a neighbouring span of another kind. */
-        boolean takesNeighbours() {
-            return this == STREET || this == HOSPITAL || this == ORGANIZATION;
-        }
-
-        static Kind of(String label) {
-            return switch (label.toUpperCase(Locale.ROOT)) {
-                case "STREET" -> STREET;
-                case "HOSPITAL", "HOSP" -> HOSPITAL;
-                case "ORGANIZATION", "ORG", "PATORG", "VENDOR" -> ORGANIZATION;
-                case "CITY", "STATE", "COUNTRY", "LOC", "LOCATION" -> PLACE;
-                case "PATIENT", "DOCTOR", "PERSON", "PER", "NAME", "STAFF", "HCW" -> NAME;
-                case "PROFESSION" -> PROFESSION;
-                default -> OTHER;
-            };
-        }
-    }
-
     /** The spans, in order, completed and with the parts of one name merged. */
     static List<EntitySpan> completed(String text, List<EntitySpan> spans) {
         List<EntitySpan> words = new ArrayList<>(spans.size());
@@ -167,20 +139,20 @@ final class NerSpanCompletion {
         if (right.start() < left.end()) {
             return null;
         }
-        Kind a = Kind.of(left.label());
-        Kind b = Kind.of(right.label());
+        NameKind a = NameKind.of(left.label());
+        NameKind b = NameKind.of(right.label());
         String gap = text.substring(left.end(), right.start());
         boolean adjacent = gap.length() <= 2 && gap.isBlank();
-        boolean properNames = a.ordinal() <= Kind.NAME.ordinal() && b.ordinal() <= Kind.NAME.ordinal();
+        boolean properNames = a.properName() && b.properName();
         if (adjacent && a != b && properNames && (a.takesNeighbours() || b.takesNeighbours())) {
             return a.ordinal() <= b.ordinal() ? left.label() : right.label();
         }
         boolean organizationChain =
-                properNames && (a == Kind.ORGANIZATION || (b == Kind.ORGANIZATION && a == Kind.NAME));
+                properNames && (a == NameKind.ORGANIZATION || (b == NameKind.ORGANIZATION && a == NameKind.NAME));
         if (organizationChain
                 && gap.length() <= 24
                 && ORGANIZATION_GAP.matcher(gap).matches()) {
-            return a == Kind.ORGANIZATION ? left.label() : right.label();
+            return a == NameKind.ORGANIZATION ? left.label() : right.label();
         }
         return null;
     }
@@ -189,7 +161,7 @@ final class NerSpanCompletion {
         String label = span.label();
         int start = span.start();
         int end = span.end();
-        switch (Kind.of(label)) {
+        switch (NameKind.of(label)) {
             case ORGANIZATION -> {
                 end = extend(text, end, ABBREVIATION_REST);
                 end = extend(text, end, LEGAL_SUFFIX);
