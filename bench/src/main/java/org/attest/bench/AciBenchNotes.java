@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.attest.phiner.Csv;
 
 /** The full clinical notes of ACI-Bench ({@code ../shared/data/aci-bench/train.csv}, column {@code note}). */
 final class AciBenchNotes {

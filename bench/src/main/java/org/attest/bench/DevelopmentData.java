@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.attest.phiner.Csv;
 
 /**
  * The development corpora in {@code ../shared/data/} (never copied into the project): MTS-Dialog (dialogue → one

@@ -1,4 +1,4 @@
-package org.attest.bench;
+package org.attest.phiner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
