@@ -30,7 +30,8 @@ final class StreetAddressRecognizer implements Recognizer {
                     + "\\h+){1,4}?" + SUFFIX + "(?![\\p{L}])\\.?" + UNIT),
             Pattern.compile("(?<![\\p{L}])P\\.?\\h?O\\.?\\h+Box\\h+\\d{1,6}(?![\\p{N}])", Pattern.CASE_INSENSITIVE),
             // Continental forms: Hauptstraße 12, Kerkstraat 5a, 12 rue de la Paix, Calle Mayor 3, Via Roma 10
-            Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}\\p{L}*+(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring"
+            // (lazy: the street word is the tail of the name, "Rilkestr." and "Hauptstraße" alike)
+            Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}\\p{L}*?(?:straße|strasse|str\\.|weg|gasse|platz|allee|ring"
                     + "|laan|straat|plein|gracht|dreef|kade|singel)\\h+\\d{1,5}[a-z]?(?![\\p{L}\\p{N}])"),
             Pattern.compile("(?<![\\p{L}\\p{N}])(?:\\d{1,5},?\\h+)?(?:rue|avenue|boulevard|chemin|allée|impasse|quai"
                     + "|Calle|Avenida|Plaza|Paseo|Camino|Carrer|Via|Viale|Piazza|Corso|Largo|Rua)\\h+(?:(?:de|del|de la"

@@ -12,6 +12,11 @@ class AddressRecognizersTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             lives at 12 Elm Street with her son          | 12 Elm Street
+            wohnt in der Hauptstraße 12 seit Jahren     | Hauptstraße 12
+            visits at Rilkestr. 95a twice weekly         | Rilkestr. 95a
+            address: Kerkstraat 5a, Utrecht              | Kerkstraat 5a
+            lives at 12 rue de la Paix in Paris          | 12 rue de la Paix
+            moved to Via Roma 10 last year               | Via Roma 10
             address: 4500 N. Martin Luther King Blvd.    | 4500 N. Martin Luther King Blvd.
             moved to 77 Oak Ave., Apt 4B last year       | 77 Oak Ave., Apt 4B
             mail to PO Box 123                           | PO Box 123
