@@ -96,6 +96,12 @@ final class ClinicalAllowList {
                     + "|sarcoma|tumor|cyst|fracture|joint|respirations|breathing|aneurysm)",
             "(?:Parkinson|Alzheimer|Crohn|Hodgkin|Huntington|Raynaud|Sj[oö]gren|Tourette|Asperger|M[eé]ni[eè]re"
                     + "|Hashimoto|Kawasaki|Hirschsprung|Peyronie|Dupuytren)['’]s",
+            // conditions named after a trade or a pastime: the trade is not the patient's (farmer's lung, boxer's
+            // fracture)
+            "(?:farmer|coal[- ]?worker|miner|bird[- ]fancier|pigeon[- ]fancier|mushroom[- ]worker|cheese[- ]worker"
+                    + "|silo[- ]filler|woolsorter|housemaid|clergyman|nursemaid|gamekeeper|skier|golfer|jumper|swimmer"
+                    + "|surfer|athlete|tailor|writer|painter|butcher|student|boxer|baker)(?:['’]s|s['’])\\h+(?:lung"
+                    + "|knee|elbow|thumb|ear|foot|bunion|cramp|colic|wart|disease|fracture|cyst|pneumoconiosis|itch)",
             // scores, scales, manoeuvres and devices whose name is no one's name on its own
             "(?:GCS|Apgars?|Mallampati|Child[- ]Pugh|Gleason|APACHE(?:\\h*I{1,3}V?)?|Killip|NYHA|Babinski|Romberg"
                     + "|Kernig|Brudzinski|Trendelenburg|Valsalva|Heimlich|Korotkoff|Doppler|Holter|Papanicolaou"

@@ -32,6 +32,11 @@ class ClinicalAllowListTest {
             Wells score 4                             | Wells
             Lewy body dementia                        | Lewy
             Murphy's sign positive                    | Murphy
+            Farmer's lung ruled out                   | Farmer
+            history of farmer's lung                  | farmer
+            coal workers' pneumoconiosis              | coal workers
+            housemaid's knee on the left              | housemaid
+            swimmer's ear, drops given                | swimmer
             will call back                            | will
             given [NAME-1] a follow-up                | NAME-1
             per the Sunnyvale Protocol                | Sunnyvale Protocol
@@ -50,6 +55,7 @@ class ClinicalAllowListTest {
             BP 120/80 on 3/4/21                        | 3/4/21
             called Mrs. Murphy at home                | Murphy
             Dr. Baker reviewed the film               | Baker
+            the farmer lives alone                    | farmer
             """)
     void keepsPhiThatOnlyResemblesALookAlike(String text, String word) {
         assertThat(allowList.allows(text, over(text, word), allowList.protectedSpans(text)))

@@ -7,6 +7,9 @@ final class ClinicalLookAlikes {
 
     static final List<String> ALL = List.of(
             "BP 120/80",
+            "Farmer's lung ruled out.",
+            "Boxer's fracture of the right fifth metacarpal.",
+            "history of housemaid's knee",
             "BP 90/60 mmHg",
             "2 mg",
             "T2DM",

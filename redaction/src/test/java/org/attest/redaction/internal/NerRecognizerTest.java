@@ -51,6 +51,16 @@ class NerRecognizerTest {
     }
 
     @Test
+    void aConditionNamedAfterATradeIsNotTheTradeEvenWhenTheModelTagsIt() {
+        PolicyRedactor redactor = new PolicyRedactor(RedactionProperties.defaults(), PhiNerFixture.classifier());
+        String text = "Farmer's lung ruled out. Boxer's fracture of the right hand. The farmer lives alone.";
+
+        assertThat(redactor.redact(text).redactedText())
+                .isEqualTo(
+                        "Farmer's lung ruled out. Boxer's fracture of the right hand. The [PROFESSION] lives alone.");
+    }
+
+    @Test
     void thePolicyNamesTheModelInItsVersionAndRedactsWithIt() {
         PolicyRedactor redactor = new PolicyRedactor(RedactionProperties.defaults(), PhiNerFixture.classifier());
 
