@@ -38,6 +38,13 @@ final class NerSpanCompletion {
                     + "|cent(?:er|re)|clinic|infirmary|hospice|institute|sanatorium)(?![\\p{L}\\p{N}])",
             Pattern.CASE_INSENSITIVE);
 
+    /**
+     * Legal forms that are also clinical abbreviations ({@code CV}, {@code AS} aortic stenosis, {@code SL}, {@code
+     * ASA}): after an organisation they are its legal form, after a person's name they stay what the note means.
+     */
+    private static final Pattern CLINICAL_AFTER_A_NAME =
+            Pattern.compile(",?\\h*+(?:CV|AS|AB|ASA|SL|SC|SA|NV|AG|KG)\\.?");
+
     /** A family firm's suffix outside English, written in lower case ({@code Ferri e figli}); "and sons" needs a capital. */
     private static final Pattern FAMILY_FIRM = Pattern.compile("(?:figli|fils|hijos|söhne|zonen)\\.?$");
 
@@ -183,6 +190,7 @@ final class NerSpanCompletion {
                 int named = extend(text, end, LEGAL_SUFFIX);
                 String suffix = text.substring(end, named);
                 if (named > end
+                        && !CLINICAL_AFTER_A_NAME.matcher(suffix).matches()
                         && (!suffix.equals(suffix.toLowerCase(Locale.ROOT))
                                 || FAMILY_FIRM.matcher(suffix).find())) {
                     end = named;

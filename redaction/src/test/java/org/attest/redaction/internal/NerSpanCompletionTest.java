@@ -19,7 +19,8 @@ class NerSpanCompletionTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             Labs from [ORGANIZATION:Grant], [PATIENT:Miller] and [ORGANIZATION:Reynolds] dated May 2003.   | ORGANIZATION=Grant, Miller and Reynolds
             a truck for [ORGANIZATION:Schuster], Rink und [PATIENT:Schröder] and is away                  | ORGANIZATION=Schuster, Rink und Schröder
-            drives for [PATIENT:Brenters] CV and is away                                                 | ORGANIZATION=Brenters CV
+            drives for [ORGANIZATION:Brenters] CV and is away                                            | ORGANIZATION=Brenters CV
+            drives for [PATIENT:Brenters] Inc. and is away                                               | ORGANIZATION=Brenters Inc.
             nurse from [PATIENT:Ferri] e figli will see him                                              | ORGANIZATION=Ferri e figli
             labs from [ORGANIZATION:godoy s].a. dated                                                    | ORGANIZATION=godoy s.a.
             sent to [ORGANIZATION:jacobi health] system and to dr. herman                                | ORGANIZATION=jacobi health system
@@ -42,6 +43,8 @@ class NerSpanCompletionTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             evaluated by [DOCTOR:Kathleen Emard] and [DOCTOR:O'Carroll] today       | DOCTOR=Kathleen Emard;DOCTOR=O'Carroll
             lives with [PATIENT:John] and sons in Ohio                              | PATIENT=John
+            seen by [DOCTOR:Patel] CV surgery today                                 | DOCTOR=Patel
+            [PATIENT:Jones] AS, moderate, on echo                                   | PATIENT=Jones
             [PATIENT:Smith]'s wife called                                           | PATIENT=Smith
             drives for [ORGANIZATION:Acme] as a courier                             | ORGANIZATION=Acme
             a [PROFESSION:teacher] for 12 years                                     | PROFESSION=teacher
