@@ -76,7 +76,7 @@ final class OccupationRecognizer implements Recognizer {
         for (int n = 0; n < MAX_WORDS && first + n < words.size(); n++) {
             int[] w = words.get(first + n);
             if (n > 0) {
-                if (!text.substring(words.get(first + n - 1)[1], w[0]).matches("\\h+")) {
+                if (!blanks(text, words.get(first + n - 1)[1], w[0])) {
                     break;
                 }
                 phrase.append(' ');
@@ -88,6 +88,17 @@ final class OccupationRecognizer implements Recognizer {
             }
         }
         return best;
+    }
+
+    /** Whether {@code [from, to)} is one or more horizontal blanks (no line break, no punctuation). */
+    private static boolean blanks(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\u00A0') {
+                return false;
+            }
+        }
+        return to > from;
     }
 
     private static boolean known(String lower) {
